@@ -1,0 +1,15 @@
+/**
+ * zwfw-sdk core: real-name auth tokens, e-certificates and the service-network client for a
+ * provincial government-service network, with SM2/SM3 beside ES256 and Ed25519.
+ */
+module org.zwfw.sdk {
+    requires transitive com.nimbusds.jose.jwt;
+    requires org.bouncycastle.provider;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    exports org.zwfw.sdk.verify;
+    exports org.zwfw.sdk.crypto;
+    exports org.zwfw.sdk.crypto.nimbus;
+}

@@ -1,0 +1,266 @@
+package org.zwfw.sdk.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Strict JSON for everything the SDK reads from outside: UTF-8 only (checked before parsing),
+ * duplicate member names rejected, nesting depth bounded, one value with nothing after it.
+ *
+ * <p>Values map to {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
+ * {@code String}, {@code Long} or {@code BigInteger} for integers, {@code BigDecimal} for other
+ * numbers, {@code Boolean} and {@code null}. The builder is iterative, so attacker input cannot
+ * drive recursion. Thread-safe.
+ */
+public final class Json {
+
+    /** Default maximum nesting depth of objects and arrays. */
+    public static final int DEFAULT_MAX_DEPTH = 32;
+
+    /** Hard cap on any JSON string value or member name, in characters. */
+    private static final int MAX_STRING_LENGTH = 1 << 20;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(256)
+                    .maxStringLength(MAX_STRING_LENGTH)
+                    .maxNumberLength(100)
+                    .maxNameLength(4096)
+                    .build())
+            .build();
+
+    private static final ObjectMapper WRITER = new ObjectMapper(FACTORY)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    /**
+     * Parses a JSON object.
+     *
+     * @param bytes    UTF-8 bytes
+     * @param maxDepth maximum nesting depth (the top-level object counts as 1)
+     * @return the members, in document order
+     * @throws JsonException if the bytes are not one strict JSON object within the limits
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(byte[] bytes, int maxDepth) {
+        Object value = parse(bytes, maxDepth);
+        if (!(value instanceof Map)) {
+            throw new JsonException("expected a JSON object, found " + typeName(value), false);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    /**
+     * Parses a JSON object from text.
+     *
+     * @param text     the JSON text
+     * @param maxDepth maximum nesting depth
+     * @return the members, in document order
+     * @throws JsonException if the text is not one strict JSON object within the limits
+     */
+    public static Map<String, Object> parseObject(String text, int maxDepth) {
+        return parseObject(text.getBytes(StandardCharsets.UTF_8), maxDepth);
+    }
+
+    /**
+     * Parses any JSON value.
+     *
+     * @param bytes    UTF-8 bytes
+     * @param maxDepth maximum nesting depth
+     * @return the value
+     * @throws JsonException if the bytes are not one strict JSON value within the limits
+     */
+    public static Object parse(byte[] bytes, int maxDepth) {
+        String utf8Problem = Utf8.problem(bytes);
+        if (utf8Problem != null) {
+            throw new JsonException("not strict UTF-8 JSON: " + utf8Problem, false);
+        }
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new JsonException("empty JSON input", false);
+            }
+            Object value = readValue(p, first, maxDepth);
+            if (p.nextToken() != null) {
+                throw new JsonException("data after the JSON value at " + where(p), false);
+            }
+            return value;
+        } catch (StreamConstraintsException e) {
+            throw new JsonException("JSON exceeds a limit: " + e.getOriginalMessage(), true);
+        } catch (JsonProcessingException e) {
+            throw new JsonException("invalid JSON: " + e.getOriginalMessage() + " at " + where(e), false);
+        } catch (IOException e) {
+            throw new JsonException("unreadable JSON: " + e.getMessage(), false);
+        }
+    }
+
+    private static Object readValue(JsonParser p, JsonToken first, int maxDepth) throws IOException {
+        if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
+            return scalar(p, first);
+        }
+        ArrayDeque<Object> stack = new ArrayDeque<>();
+        Object root = open(first);
+        stack.push(root);
+        checkDepth(stack.size(), maxDepth, p);
+        String pendingName = null;
+        while (true) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new JsonException("truncated JSON", false);
+            }
+            if (t == JsonToken.FIELD_NAME) {
+                pendingName = p.currentName();
+                continue;
+            }
+            if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                stack.pop();
+                if (stack.isEmpty()) {
+                    return root;
+                }
+                continue;
+            }
+            boolean container = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+            Object value = container ? open(t) : scalar(p, t);
+            Object top = stack.peek();
+            if (top instanceof Map) {
+                put(top, pendingName, value);
+            } else {
+                add(top, value);
+            }
+            if (container) {
+                stack.push(value);
+                checkDepth(stack.size(), maxDepth, p);
+            }
+        }
+    }
+
+    private static void checkDepth(int depth, int maxDepth, JsonParser p) {
+        if (depth > maxDepth) {
+            throw new JsonException("JSON nesting deeper than " + maxDepth + " at " + where(p), true);
+        }
+    }
+
+    private static Object open(JsonToken t) {
+        return t == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void put(Object map, String name, Object value) {
+        ((Map<String, Object>) map).put(name, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void add(Object list, Object value) {
+        ((List<Object>) list).add(value);
+    }
+
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        switch (t) {
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT:
+                return p.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new JsonException("unexpected JSON token " + t + " at " + where(p), false);
+        }
+    }
+
+    private static String where(JsonParser p) {
+        return "line " + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr();
+    }
+
+    private static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /**
+     * Names the JSON type of a parsed value, for messages.
+     *
+     * @param value a value produced by this class
+     * @return {@code object}, {@code array}, {@code string}, {@code number}, {@code boolean} or {@code null}
+     */
+    public static String typeName(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Map) {
+            return "object";
+        }
+        if (value instanceof List) {
+            return "array";
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Boolean) {
+            return "boolean";
+        }
+        return "number";
+    }
+
+    /**
+     * Serializes maps, lists, strings, numbers, booleans and {@code null} to compact JSON.
+     *
+     * @param value the value
+     * @return UTF-8 JSON bytes
+     */
+    public static byte[] write(Object value) {
+        try {
+            return WRITER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Serializes to compact JSON text.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String writeString(Object value) {
+        return new String(write(value), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Serializes to indented JSON text, for people.
+     *
+     * @param value the value
+     * @return the JSON text
+     */
+    public static String writePretty(Object value) {
+        try {
+            return WRITER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("value cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}
