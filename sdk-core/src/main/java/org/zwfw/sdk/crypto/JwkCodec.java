@@ -49,9 +49,9 @@ final class JwkCodec {
         } else if (jwk.containsKey("d")) {
             throw new KeyFormatException("JWK holds the private member 'd': a verification key must be public");
         }
+        JwsAlgorithm alg = algorithm(jwk, type, aliases);
         PublicMaterial material = publicMaterial(type, jwk);
-        return new VerificationKey(material, algorithm(jwk, type, aliases), string(jwk, "kid", false),
-                signatureUse(jwk, "verify"));
+        return new VerificationKey(material, alg, string(jwk, "kid", false), signatureUse(jwk, "verify"));
     }
 
     static SigningKey signingKey(Map<String, ?> jwk, AliasPolicy aliases) {

@@ -1,0 +1,345 @@
+package org.zwfw.sdk.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.verify.VerificationResult;
+
+class JwsVerifierTest {
+
+    private static final SigningKey ES = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("es");
+    private static final SigningKey SM2 = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("sm2");
+    private static final SigningKey ED = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("ed");
+    private static final KeySet KEYS = KeySet.of(ES.verificationKey(), SM2.verificationKey(), ED.verificationKey());
+    private static final JwsVerifier VERIFIER = JwsVerifier.builder().keys(KEYS).expectedType("test+jwt").build();
+    private static final Map<String, Object> CLAIMS = Map.of("iss", "https://issuer.example", "n", 1);
+
+    private static String token(SigningKey key) {
+        return JwsBuilder.signedWith(key).type("test+jwt").claims(CLAIMS).sign();
+    }
+
+    /** Builds a token with an arbitrary header, signed by {@code key} regardless of what the header says. */
+    private static String forge(Map<String, Object> header, SigningKey key) {
+        String input = Base64Url.encode(Json.write(header)) + "." + Base64Url.encode(Json.write(CLAIMS));
+        return input + "." + Base64Url.encode(key.sign(input.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static Map<String, Object> header(String alg, String kid) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("alg", alg);
+        if (kid != null) {
+            h.put("kid", kid);
+        }
+        h.put("typ", "test+jwt");
+        return h;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JwsAlgorithm.class, names = {"ES256", "EDDSA", "SGD_SM3_SM2"})
+    void verifiesTokensOfEveryAlgorithm(JwsAlgorithm alg) {
+        SigningKey key = alg == JwsAlgorithm.ES256 ? ES : alg == JwsAlgorithm.EDDSA ? ED : SM2;
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(token(key));
+        assertThat(r.errors()).isEmpty();
+        VerifiedJws jws = r.value().orElseThrow();
+        assertThat(jws.claims()).containsEntry("iss", "https://issuer.example").containsEntry("n", 1L);
+        assertThat(jws.key()).isEqualTo(key.verificationKey());
+        assertThat(jws.header().algorithmName()).isEqualTo(alg.jwsName());
+        assertThat(jws.header().keyId()).contains(key.keyId().orElseThrow());
+    }
+
+    @Test
+    void verifiesRs256AndPs256OnlyWhenAllowListed() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(2048);
+        java.security.KeyPair kp = g.generateKeyPair();
+        VerificationKey rs = VerificationKey.fromPublicKey(kp.getPublic()).withKeyId("rsa");
+        String input = Base64Url.encode(Json.write(header("RS256", "rsa"))) + "." + Base64Url.encode(Json.write(CLAIMS));
+        java.security.Signature s = java.security.Signature.getInstance("SHA256withRSA");
+        s.initSign(kp.getPrivate());
+        s.update(input.getBytes(StandardCharsets.US_ASCII));
+        String jwt = input + "." + Base64Url.encode(s.sign());
+        assertThat(JwsVerifier.builder().keys(rs).build().verify(jwt).errorCodes())
+                .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(JwsVerifier.builder().keys(rs).allowedAlgorithms(JwsAlgorithm.RS256).build().verify(jwt).isValid())
+                .isTrue();
+
+        VerificationKey ps = rs.withAlgorithm(JwsAlgorithm.PS256);
+        String psInput = Base64Url.encode(Json.write(header("PS256", "rsa"))) + "." + Base64Url.encode(Json.write(CLAIMS));
+        java.security.Signature pss = java.security.Signature.getInstance("RSASSA-PSS");
+        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+        pss.initSign(kp.getPrivate());
+        pss.update(psInput.getBytes(StandardCharsets.US_ASCII));
+        String psJwt = psInput + "." + Base64Url.encode(pss.sign());
+        JwsVerifier psVerifier = JwsVerifier.builder().keys(ps).allowedAlgorithms(JwsAlgorithm.PS256).build();
+        assertThat(psVerifier.verify(psJwt).isValid()).isTrue();
+        // the RS256 token does not verify with the key bound to PS256
+        assertThat(JwsVerifier.builder().keys(ps).allowedAlgorithms(JwsAlgorithm.RS256, JwsAlgorithm.PS256).build()
+                .verify(jwt).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "None", "NONE", "nOnE"})
+    void rejectsNoneInAnySpelling(String alg) {
+        Map<String, Object> h = header(alg, "es");
+        String unsecured = Base64Url.encode(Json.write(h)) + "." + Base64Url.encode(Json.write(CLAIMS)) + ".";
+        assertThat(VERIFIER.verify(unsecured).errorCodes()).contains(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void rejectsHmacWithThePublicKeyAsSecret() throws Exception {
+        // The classic confusion attack: HS256 keyed with the verifier's public key bytes.
+        Map<String, Object> h = header("HS256", "es");
+        String input = Base64Url.encode(Json.write(h)) + "." + Base64Url.encode(Json.write(CLAIMS));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(ES.verificationKey().toJson().getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String jwt = input + "." + Base64Url.encode(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(jwt);
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(r.errors().get(0).message()).contains("symmetric");
+    }
+
+    @Test
+    void rejectsAlgorithmOutsideTheAllowList() {
+        JwsVerifier esOnly = JwsVerifier.builder().keys(KEYS).allowedAlgorithms(JwsAlgorithm.ES256).build();
+        assertThat(esOnly.verify(token(SM2)).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(esOnly.verify(token(ES)).isValid()).isTrue();
+    }
+
+    @Test
+    void theKeyNotTheHeaderDecidesTheAlgorithm() {
+        // header claims SGD_SM3_SM2 but names the ES256 key
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(forge(header("SGD_SM3_SM2", "es"), SM2));
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(r.errors().get(0).message()).contains("bound to ES256");
+    }
+
+    @Test
+    void sm2AliasOnlyWithLenientInterop() {
+        String aliased = forge(header("SM2SM3", "sm2"), SM2);
+        assertThat(VERIFIER.verify(aliased).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        JwsVerifier lenient = JwsVerifier.builder().keys(KEYS).aliasPolicy(AliasPolicy.LENIENT).build();
+        assertThat(lenient.verify(aliased).isValid()).isTrue();
+        assertThat(lenient.verify(forge(header("SM2", "sm2"), SM2)).isValid()).isTrue();
+    }
+
+    @Test
+    void unknownKidIsUnknownKey() {
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(forge(header("ES256", "other"), ES));
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.UNKNOWN_KEY);
+        assertThat(r.errors().get(0).message()).contains("'other'");
+    }
+
+    @Test
+    void ignoresEmbeddedJwkJkuAndX5u() {
+        SigningKey attacker = SigningKey.generate(JwsAlgorithm.ES256);
+        Map<String, Object> h = header("ES256", null);
+        h.put("jwk", attacker.verificationKey().toJwk());
+        h.put("jku", "https://attacker.example/jwks");
+        h.put("x5u", "https://attacker.example/cert");
+        JwsVerifier esOnly = JwsVerifier.builder().keys(ES.verificationKey()).build();
+        assertThat(esOnly.verify(forge(h, attacker)).errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
+        h.put("kid", attacker.verificationKey().thumbprint());
+        assertThat(esOnly.verify(forge(h, attacker)).errorCodes()).containsExactly(OutcomeCode.UNKNOWN_KEY);
+    }
+
+    @Test
+    void tokenWithoutKidUsesTheOnlyMatchingKey() {
+        JwsVerifier v = JwsVerifier.builder().keys(ES.verificationKey().withKeyId(null)).build();
+        assertThat(v.verify(JwsBuilder.signedWith(ES.withKeyId(null)).claims(CLAIMS).sign()).isValid()).isTrue();
+    }
+
+    @Test
+    void signatureFromAnotherKeyIsInvalidWithADiagnosticMessage() {
+        SigningKey impostor = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("sm2");
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(token(impostor));
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
+        assertThat(r.errors().get(0).message()).contains("'sm2'", "SGD_SM3_SM2", "thumbprint", "SHA-256",
+                "signer ID", "1234567812345678");
+    }
+
+    @Test
+    void sm2TokenSignedForAnotherSignerIdDoesNotVerify() {
+        SigningKey otherId = SM2.withSm2SignerId("another-id".getBytes(StandardCharsets.US_ASCII));
+        assertThat(VERIFIER.verify(token(otherId)).errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void derSignatureIsRejectedWithAHint() {
+        String t = token(ES);
+        int dot = t.lastIndexOf('.');
+        byte[] der = SignatureEncoding.rawToDer(Base64Url.decode(t.substring(dot + 1)));
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(t.substring(0, dot + 1) + Base64Url.encode(der));
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
+        assertThat(r.errors().get(0).message()).contains("wrong length", "DER");
+    }
+
+    @Test
+    void tamperedPayloadIsInvalid() {
+        String t = token(ED);
+        String[] p = t.split("\\.");
+        String other = Base64Url.encode(Json.write(Map.of("iss", "https://issuer.example", "n", 2)));
+        assertThat(VERIFIER.verify(p[0] + "." + other + "." + p[2]).errorCodes())
+                .containsExactly(OutcomeCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void wrongOrMissingTypIsWrongType() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("typ", "JWT");
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.WRONG_TYPE);
+        h.remove("typ");
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.WRONG_TYPE);
+    }
+
+    @Test
+    void reportsEveryFailureNotOnlyTheFirst() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("typ", "JWT");
+        h.put("crit", List.of("exp"));
+        h.put("exp", 1);
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(forge(h, SigningKey.generate(JwsAlgorithm.ES256)));
+        assertThat(r.errorCodes()).containsExactlyInAnyOrder(OutcomeCode.WRONG_TYPE,
+                OutcomeCode.CRITICAL_HEADER_UNSUPPORTED, OutcomeCode.SIGNATURE_INVALID);
+    }
+
+    @Test
+    void critHeaderMustBeUnderstood() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("crit", List.of("zwfw_ext"));
+        h.put("zwfw_ext", true);
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.CRITICAL_HEADER_UNSUPPORTED);
+        JwsVerifier understands = JwsVerifier.builder().keys(KEYS).understoodCriticalHeaders(java.util.Set.of("zwfw_ext"))
+                .build();
+        assertThat(understands.verify(forge(h, ES)).isValid()).isTrue();
+        h.put("crit", List.of());
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        h.put("crit", List.of("alg"));
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
+    void rejectsUnencodedPayloadOption() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("b64", false);
+        h.put("crit", List.of("b64"));
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).contains(OutcomeCode.CRITICAL_HEADER_UNSUPPORTED);
+        h.remove("crit");
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.CRITICAL_HEADER_UNSUPPORTED);
+    }
+
+    @Test
+    void tooLargeInputIsRefusedBeforeParsing() {
+        JwsVerifier small = JwsVerifier.builder().keys(KEYS).maxLength(100).build();
+        assertThat(small.verify("x".repeat(101)).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+        assertThat(VERIFIER.verify("a".repeat(5 * 1024 * 1024)).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+    }
+
+    @Test
+    void deepJsonIsTooLarge() {
+        Map<String, Object> h = header("ES256", "es");
+        Object deep = "x";
+        for (int i = 0; i < 40; i++) {
+            deep = List.of(deep);
+        }
+        h.put("deep", deep);
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "a.b.c.d.e", "eyJ.eyJ.sig=", "ey J.e.s", "a\u00e9.b.c",
+            "a.b.c\n"})
+    void garbageIsMalformed(String input) {
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(input);
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        assertThat(r.errors().get(0).message()).isNotBlank();
+    }
+
+    @Test
+    void rejectsDuplicateHeaderMembers() {
+        String headerJson = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"alg\":\"none\"}";
+        String input = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + Base64Url.encode(Json.write(CLAIMS));
+        String jwt = input + "." + Base64Url.encode(ES.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        VerificationResult<VerifiedJws> r = VERIFIER.verify(jwt);
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        assertThat(r.errors().get(0).message()).containsIgnoringCase("duplicate");
+    }
+
+    @Test
+    void rejectsNonCanonicalBase64Url() {
+        String t = token(ES);
+        String[] p = t.split("\\.");
+        // the last character of a 64-byte signature (86 chars) carries 4 unused bits
+        char last = p[2].charAt(p[2].length() - 1);
+        char other = org.zwfw.sdk.internal.Base64Url.encode(new byte[] {0}).charAt(0) == last ? 'B' : (char) (last + 1);
+        String tampered = p[0] + "." + p[1] + "." + p[2].substring(0, p[2].length() - 1) + other;
+        assertThat(VERIFIER.verify(tampered).isValid()).isFalse();
+        assertThat(VERIFIER.verify(p[0] + "." + p[1] + "." + p[2] + "==").errorCodes())
+                .containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
+    void rejectsNonUtf8AndBomInHeader() {
+        byte[] latin1 = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"x\":\"\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String input = Base64Url.encode(latin1) + "." + Base64Url.encode(Json.write(CLAIMS));
+        String jwt = input + "." + Base64Url.encode(ES.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(VERIFIER.verify(jwt).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        byte[] utf16 = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\"}".getBytes(StandardCharsets.UTF_16LE);
+        String input16 = Base64Url.encode(utf16) + "." + Base64Url.encode(Json.write(CLAIMS));
+        String jwt16 = input16 + "." + Base64Url.encode(ES.sign(input16.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(VERIFIER.verify(jwt16).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
+    void payloadThatIsNotAJsonObjectIsMalformed() {
+        String jwt = JwsBuilder.signedWith(ES).type("test+jwt").payload("[1,2]".getBytes(StandardCharsets.UTF_8)).sign();
+        assertThat(VERIFIER.verify(jwt).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        JwsVerifier bytes = JwsVerifier.builder().keys(KEYS).jsonPayload(false).build();
+        assertThat(bytes.verify(jwt).value().orElseThrow().payload()).isEqualTo("[1,2]".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jweIsNamedAsSuch() {
+        VerificationResult<VerifiedJws> r = VERIFIER.verify("a.b.c.d.e");
+        assertThat(r.errors().get(0).message()).contains("JWE");
+    }
+
+    @Test
+    void nonStringKidIsMalformed() {
+        Map<String, Object> h = header("ES256", null);
+        h.put("kid", 5);
+        assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
+    void verifierIsSafeToShareAcrossThreads() throws Exception {
+        String[] tokens = {token(ES), token(SM2), token(ED)};
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String t = tokens[i % 3];
+                futures.add(pool.submit(() -> VERIFIER.verify(t).isValid()));
+            }
+            for (java.util.concurrent.Future<Boolean> f : futures) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
