@@ -1,0 +1,70 @@
+package org.zwfw.sdk.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JsonTest {
+
+    private static Map<String, Object> obj(String json, int depth) {
+        return Json.parseObject(json.getBytes(StandardCharsets.UTF_8), depth);
+    }
+
+    @Test
+    void mapsJsonToPlainJavaTypesInDocumentOrder() {
+        Map<String, Object> m = obj("{\"b\":1,\"a\":[true,null,\"x\",1.5,123456789012345678901234567890],\"c\":{}}", 4);
+        assertThat(m.keySet()).containsExactly("b", "a", "c");
+        assertThat(m.get("b")).isEqualTo(1L);
+        @SuppressWarnings("unchecked")
+        List<Object> a = (List<Object>) m.get("a");
+        assertThat(a).containsExactly(true, null, "x", new BigDecimal("1.5"),
+                new BigInteger("123456789012345678901234567890"));
+        assertThat(m.get("c")).isEqualTo(Map.of());
+    }
+
+    @Test
+    void rejectsDuplicateMembersAtAnyDepth() {
+        assertThatThrownBy(() -> obj("{\"a\":1,\"a\":2}", 4)).isInstanceOf(JsonException.class)
+                .hasMessageContaining("Duplicate");
+        assertThatThrownBy(() -> obj("{\"x\":{\"a\":1,\"a\":2}}", 4)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void boundsNestingDepthAsTooLarge() {
+        String deep = "{\"a\":" + "[".repeat(10) + "]".repeat(10) + "}";
+        assertThat(obj(deep, 11)).containsKey("a");
+        assertThatThrownBy(() -> obj(deep, 10)).isInstanceOfSatisfying(JsonException.class,
+                e -> assertThat(e.tooLarge()).isTrue());
+        String veryDeep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> Json.parse(veryDeep.getBytes(StandardCharsets.UTF_8), 32))
+                .isInstanceOfSatisfying(JsonException.class, e -> assertThat(e.tooLarge()).isTrue());
+    }
+
+    @Test
+    void rejectsTrailingDataCommentsAndNonJson() {
+        assertThatThrownBy(() -> obj("{} {}", 4)).hasMessageContaining("after the JSON value");
+        assertThatThrownBy(() -> obj("{/*c*/}", 4)).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> obj("{'a':1}", 4)).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> obj("[1]", 4)).hasMessageContaining("expected a JSON object");
+        assertThatThrownBy(() -> obj("", 4)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> obj("{\"a\":NaN}", 4)).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> obj("{\"a\":01}", 4)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void messagesDoNotEchoContent() {
+        assertThatThrownBy(() -> obj("{\"secret-110105194912310021\":", 4))
+                .isInstanceOf(JsonException.class).message().doesNotContain("110105194912310021");
+    }
+
+    @Test
+    void writesCompactJson() {
+        assertThat(Json.writeString(Map.of("a", List.of(1, "x")))).isEqualTo("{\"a\":[1,\"x\"]}");
+    }
+}
