@@ -1,0 +1,113 @@
+package org.zwfw.sdk.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.zwfw.sdk.crypto.AliasPolicy;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.JwsVerifier;
+import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.verify.VerificationResult;
+
+/**
+ * Runs every conformance vector under {@code spec/vectors/} (layout in its README): the
+ * verdict and the exact set of outcome codes must match.
+ */
+class ConformanceVectorsTest {
+
+    static final Path ROOT = Path.of("..", "spec", "vectors");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static List<Path> vectorFiles() throws IOException {
+        try (Stream<Path> s = Files.walk(ROOT)) {
+            return s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void vectorsExistForEveryKindThisBuildKnows() throws IOException {
+        Set<String> kinds = new HashSet<>();
+        for (Path p : vectorFiles()) {
+            kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
+        }
+        assertThat(kinds).contains("jws");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyVector() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path p : vectorFiles()) {
+            JsonNode v = MAPPER.readTree(p.toFile());
+            String kind = v.get("kind").asText();
+            if (!Runners.knows(kind)) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(ROOT.relativize(p) + ": " + v.get("description").asText(), () -> {
+                Runners.Outcome o = Runners.run(kind, v);
+                Set<String> expected = new HashSet<>();
+                v.get("expected").get("codes").forEach(c -> expected.add(c.asText()));
+                assertThat(o.codes()).as("codes; messages: %s", o.messages()).isEqualTo(expected);
+                assertThat(o.valid()).isEqualTo(v.get("expected").get("valid").asBoolean());
+                Runners.extraChecks(kind, v, o);
+            }));
+        }
+        assertThat(tests).isNotEmpty();
+        return tests.stream();
+    }
+
+    /** Runs one vector of a kind; one method per kind. */
+    static final class Runners {
+
+        record Outcome(boolean valid, Set<String> codes, List<String> messages, Object detail) {
+        }
+
+        static boolean knows(String kind) {
+            return kind.equals("jws");
+        }
+
+        static Outcome run(String kind, JsonNode v) {
+            return jws(v);
+        }
+
+        static void extraChecks(String kind, JsonNode v, Outcome o) {
+            // no kind-specific expectations yet beyond codes
+        }
+
+        static Outcome jws(JsonNode v) {
+            JsonNode ctx = v.get("context");
+            JwsVerifier.Builder b = JwsVerifier.builder().keys(KeySet.parse(ctx.get("keys").toString(),
+                    ctx.path("lenient_interop").asBoolean(false) ? AliasPolicy.LENIENT : AliasPolicy.STRICT));
+            if (ctx.hasNonNull("expected_type")) {
+                b.expectedType(ctx.get("expected_type").asText());
+            }
+            if (ctx.has("allowed_algorithms")) {
+                Set<JwsAlgorithm> algs = new HashSet<>();
+                ctx.get("allowed_algorithms").forEach(a -> algs.add(JwsAlgorithm.of(a.asText())));
+                b.allowedAlgorithms(algs);
+            }
+            if (ctx.path("lenient_interop").asBoolean(false)) {
+                b.aliasPolicy(AliasPolicy.LENIENT);
+            }
+            if (ctx.has("max_length")) {
+                b.maxLength(ctx.get("max_length").asInt());
+            }
+            VerificationResult<?> r = b.build().verify(v.get("input").asText());
+            return new Outcome(r.isValid(), r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                    r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
+        }
+    }
+}
