@@ -1,0 +1,179 @@
+package org.zwfw.sdk.bench;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.zwfw.sdk.crypto.AliasPolicy;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.JwsVerifier;
+import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.VerificationKey;
+import org.zwfw.sdk.crypto.VerifiedJws;
+import org.zwfw.sdk.crypto.nimbus.NimbusJwsVerifier;
+import org.zwfw.sdk.verify.VerificationResult;
+
+/**
+ * ES256 token verification, single thread. The physical limit is {@link #bareBouncyCastle}: the
+ * fastest bare signature verify available to the SDK (BouncyCastle, prepared key, JDK SHA-256)
+ * over the same signing input.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class Es256VerifyBenchmark {
+
+    private Tokens t;
+    private JwsVerifier sdk;
+    private Map<String, Object> holderJwk;
+    private ECDSASigner bcVerifier;
+    private ECDomainParameters domain;
+    private byte[] encodedPoint;
+    private ECPublicKey jdkKey;
+    private DefaultJWTProcessor<SecurityContext> nimbusDefault;
+    private DefaultJWTProcessor<SecurityContext> nimbusWithSdkVerifier;
+
+    @Setup
+    public void setup() throws Exception {
+        t = new Tokens(JwsAlgorithm.ES256);
+        VerificationKey vk = t.key.verificationKey();
+        sdk = JwsVerifier.builder().keys(vk).expectedType("rnat+jwt").build();
+        holderJwk = vk.toJwk();
+        X9ECParameters x9 = CustomNamedCurves.getByName("secp256r1");
+        domain = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN());
+        ECKey nimbusKey = ECKey.parse(vk.toJson());
+        encodedPoint = nimbusKeyPoint(nimbusKey);
+        bcVerifier = new ECDSASigner();
+        bcVerifier.init(false, new ECPublicKeyParameters(domain.getCurve().decodePoint(encodedPoint), domain));
+        jdkKey = nimbusKey.toECPublicKey();
+        nimbusDefault = new DefaultJWTProcessor<>();
+        nimbusDefault.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
+                new ImmutableJWKSet<>(new JWKSet(nimbusKey))));
+        nimbusDefault.setJWSTypeVerifier((header, ctx) -> { });
+        nimbusWithSdkVerifier = new DefaultJWTProcessor<>();
+        nimbusWithSdkVerifier.setJWSKeySelector(nimbusDefault.getJWSKeySelector());
+        nimbusWithSdkVerifier.setJWSTypeVerifier((header, ctx) -> { });
+        nimbusWithSdkVerifier.setJWSVerifierFactory(new SdkVerifierFactory(vk));
+        nimbusDefault.setJWTClaimsSetVerifier((claims, ctx) -> { });
+        nimbusWithSdkVerifier.setJWTClaimsSetVerifier((claims, ctx) -> { });
+        if (!sdk.verify(t.compact).isValid() || !bareBouncyCastle() || !sunEc()) {
+            throw new IllegalStateException("benchmark setup does not verify");
+        }
+        nimbusDefault.process(t.compact, null);
+        nimbusWithSdkVerifier.process(t.compact, null);
+    }
+
+    private static byte[] nimbusKeyPoint(ECKey k) {
+        byte[] x = k.getX().decode();
+        byte[] y = k.getY().decode();
+        byte[] p = new byte[65];
+        p[0] = 4;
+        System.arraycopy(x, 0, p, 1, 32);
+        System.arraycopy(y, 0, p, 33, 32);
+        return p;
+    }
+
+    /** The SDK: parse, header checks, key selection, signature, claims as JSON. */
+    @Benchmark
+    public Map<String, Object> sdk() {
+        VerificationResult<VerifiedJws> r = sdk.verify(t.compact);
+        return r.value().orElseThrow().claims();
+    }
+
+    /** Physical limit: SHA-256 of the signing input and BouncyCastle ECDSA verify, key prepared. */
+    @Benchmark
+    public boolean bareBouncyCastle() throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        byte[] h = sha.digest(t.signingInput);
+        return bcVerifier.verifySignature(h, new BigInteger(1, t.signature, 0, 32), new BigInteger(1, t.signature, 32, 32));
+    }
+
+    /** The JDK's own ECDSA (SunEC) on the same bytes. */
+    @Benchmark
+    public boolean sunEc() throws Exception {
+        Signature s = Signature.getInstance("SHA256withECDSAinP1363Format");
+        s.initVerify(jdkKey);
+        s.update(t.signingInput);
+        return s.verify(t.signature);
+    }
+
+    /** nimbus-jose-jwt's default path: DefaultJWTProcessor with its ECDSAVerifier (SunEC). */
+    @Benchmark
+    public JWTClaimsSet nimbusDefault() throws Exception {
+        return nimbusDefault.process(t.compact, null);
+    }
+
+    /** nimbus's processor with the SDK's verifier plugged in: nimbus's own per-token overhead. */
+    @Benchmark
+    public JWTClaimsSet nimbusWithSdkVerifier() throws Exception {
+        return nimbusWithSdkVerifier.process(t.compact, null);
+    }
+
+    /** Cold path: a key seen for the first time (holder key in cnf), parsed from JWK members. */
+    @Benchmark
+    public Map<String, Object> sdkColdKey() {
+        VerificationKey k = VerificationKey.fromJwk(holderJwk, AliasPolicy.STRICT);
+        return sdk.verify(t.compact, KeySet.of(k)).value().orElseThrow().claims();
+    }
+
+    /** Cold limit: BouncyCastle with a new key object (point decoded, no precomputation) each time. */
+    @Benchmark
+    public boolean bareBouncyCastleColdKey() throws Exception {
+        ECDSASigner v = new ECDSASigner();
+        v.init(false, new ECPublicKeyParameters(domain.getCurve().decodePoint(encodedPoint), domain));
+        byte[] h = MessageDigest.getInstance("SHA-256").digest(t.signingInput);
+        return v.verifySignature(h, new BigInteger(1, t.signature, 0, 32), new BigInteger(1, t.signature, 32, 32));
+    }
+
+    /** Hands nimbus's processor the SDK's verifier for the SDK key. */
+    static final class SdkVerifierFactory implements com.nimbusds.jose.proc.JWSVerifierFactory {
+        private final NimbusJwsVerifier verifier;
+
+        SdkVerifierFactory(VerificationKey key) {
+            this.verifier = new NimbusJwsVerifier(key);
+        }
+
+        @Override
+        public com.nimbusds.jose.JWSVerifier createJWSVerifier(com.nimbusds.jose.JWSHeader header, java.security.Key key) {
+            return verifier;
+        }
+
+        @Override
+        public java.util.Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return verifier.supportedJWSAlgorithms();
+        }
+
+        @Override
+        public com.nimbusds.jose.jca.JCAContext getJCAContext() {
+            return verifier.getJCAContext();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.zwfw.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.module.Configuration;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module descriptor exports exactly the public API, and the module graph resolves with the
+ * real dependency jars (so users on the module path can use the SDK).
+ */
+class ModuleDescriptorTest {
+
+    private static final Path CLASSES = Path.of("target", "classes");
+
+    private static ModuleDescriptor descriptor() {
+        return ModuleFinder.of(CLASSES).find("org.zwfw.sdk").orElseThrow().descriptor();
+    }
+
+    @Test
+    void exportsOnlyThePublicApiPackages() {
+        Set<String> exported = descriptor().exports().stream().map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet());
+        assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
+                "org.zwfw.sdk.crypto.nimbus", "org.zwfw.sdk.id");
+        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal");
+        assertThat(exported).noneMatch(p -> p.contains("internal"));
+    }
+
+    @Test
+    void resolvesWithTheDependencyJars() {
+        List<Path> paths = new ArrayList<>();
+        paths.add(CLASSES);
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.matches(".*(bcprov|nimbus-jose-jwt|jackson-(core|databind|annotations)|slf4j-api).*\\.jar")) {
+                paths.add(Path.of(entry));
+            }
+        }
+        Configuration cf = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(paths.toArray(new Path[0])),
+                ModuleFinder.of(), Set.of("org.zwfw.sdk"));
+        assertThat(cf.findModule("org.zwfw.sdk")).isPresent();
+        assertThat(cf.findModule("org.bouncycastle.provider")).isPresent();
+        assertThat(cf.findModule("com.nimbusds.jose.jwt")).isPresent();
+    }
+}
