@@ -19,8 +19,8 @@ import java.util.Objects;
  *   <li>18 characters, the first 17 ASCII digits and the last a digit, {@code X} or {@code x}:
  *       checked as both a resident ID number and a USCC; the one that is valid wins, the resident
  *       ID number if both are. If neither is, the resident ID number is reported when digits 7-10
- *       are a plausible birth year (1850 to 2099, so that a future birth date is still reported as
- *       one) or the last character is {@code x} (not in the USCC alphabet), otherwise the USCC;</li>
+ *       are a plausible birth year (1800 to 2099, so that a too early or future birth date is still
+ *       reported as one) or the last character is {@code x} (not in the USCC alphabet), otherwise the USCC;</li>
  *   <li>other 18 characters, all ASCII letters or digits: USCC;</li>
  *   <li>anything else: {@code UNKNOWN} ({@code UNKNOWN_FORMAT}), with a message saying why.</li>
  * </ol>
@@ -31,7 +31,11 @@ import java.util.Objects;
 public final class Identifiers {
 
     private static final Clock SYSTEM = Clock.systemUTC();
-    /** Detection takes digits 7-10 up to this year as a birth year (a future one included). */
+    /**
+     * Detection takes digits 7-10 from 1800 to 2099 as a birth year: wider than the validity range,
+     * so that a too early or future birth date is still reported as a resident ID number's.
+     */
+    private static final int EARLIEST_YEAR = 1800;
     private static final int LATEST_YEAR = 2099;
 
     private Identifiers() {
@@ -110,7 +114,7 @@ public final class Identifiers {
         }
         // Neither is valid: a birth year in digits 7-10 points to a resident ID number with a typo.
         int year = ResidentIdRules.number(value, 6, 10);
-        boolean plausibleYear = year >= ResidentIdNumber.EARLIEST_BIRTH_DATE.getYear() && year <= LATEST_YEAR;
+        boolean plausibleYear = year >= EARLIEST_YEAR && year <= LATEST_YEAR;
         return plausibleYear || last == 'x' ? resident : uscc;
     }
 

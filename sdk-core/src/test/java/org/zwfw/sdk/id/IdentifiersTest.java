@@ -118,6 +118,14 @@ class IdentifiersTest {
     }
 
     @Test
+    void reportsTooEarlyAndFutureBirthDatesAsResidentIdNumbers() {
+        assertThat(detect(ResidentIdNumberTest.withCheck("11010518491231002")).rules())
+                .containsExactly(IdentifierRule.BIRTH_DATE_TOO_EARLY);
+        assertThat(detect(ResidentIdNumberTest.withCheck("11010520990101002")).rules())
+                .containsExactly(IdentifierRule.BIRTH_DATE_IN_FUTURE);
+    }
+
+    @Test
     void reportsAMistypedAllDigitUsccAsOne() {
         String uscc = allDigitUscc();
         String mistyped = uscc.substring(0, 17) + (uscc.charAt(17) == '0' ? '1' : '0');
