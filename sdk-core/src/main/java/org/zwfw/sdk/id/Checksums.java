@@ -95,14 +95,17 @@ final class Checksums {
 
     /**
      * One step of the hybrid system: S = P + v, reduced mod M with 0 taken as M, then
-     * P' = 2S mod (M+1). P stays in 1..M because M+1 = 37 is prime.
+     * P' = 2S mod (M+1). P stays in 1..M because M+1 = 37 is prime. With P in 1..36 and v in
+     * 0..35, one conditional subtraction does each reduction; that avoids two divisions per
+     * character, which dominated the cost of {@code isValid}.
      */
     static int mod3736Step(int p, int v) {
-        int s = (p + v) % M;
-        if (s == 0) {
-            s = M;
+        int s = p + v;
+        if (s > M) {
+            s -= M;
         }
-        return (s * 2) % (M + 1);
+        int doubled = s * 2;
+        return doubled > M ? doubled - (M + 1) : doubled;
     }
 
     /** The check character c that makes (P + c) mod M equal 1, i.e. the whole string valid. */
