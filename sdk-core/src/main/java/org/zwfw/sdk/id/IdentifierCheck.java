@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>e-license identifier: {@code type_code}, {@code issuer_code}, {@code serial},
  *       {@code version}.</li>
  * </ul>
- * The details map keeps that order. Immutable and thread-safe.
+ * The details map keeps that order. {@link #toString()} hides the values of a resident ID number's
+ * details. Immutable and thread-safe.
  *
  * @param kind the detected or requested kind; not {@code null}
  * @param valid {@code true} exactly when {@code violations} is empty
@@ -36,6 +37,10 @@ public record IdentifierCheck(
     /**
      * Creates a check result.
      *
+     * @param kind the detected or requested kind; not {@code null}
+     * @param valid {@code true} exactly when {@code violations} is empty
+     * @param violations every failed rule; not {@code null}, copied
+     * @param details parts that parsed; not {@code null}, copied
      * @throws NullPointerException if an argument, a violation, a key or a value is {@code null}
      * @throws IllegalArgumentException if {@code valid} disagrees with {@code violations}
      */
@@ -62,6 +67,20 @@ public record IdentifierCheck(
             rules.add(violation.rule());
         }
         return Collections.unmodifiableSet(rules);
+    }
+
+    /**
+     * Describes the result. The details of a resident ID number (birth date, sex, division code)
+     * are personal information and appear as keys only; the details of the other kinds are public
+     * registration data and appear in full.
+     *
+     * @return a description; never {@code null}
+     */
+    @Override
+    public String toString() {
+        Object shownDetails = kind == IdentifierKind.RESIDENT_ID ? details.keySet() : details;
+        return "IdentifierCheck[kind=" + kind.jsonName() + ", valid=" + valid + ", violations=" + violations
+                + ", details=" + shownDetails + "]";
     }
 
     /**

@@ -20,6 +20,8 @@ public record IdentifierViolation(IdentifierRule rule, String message) implement
     /**
      * Creates a violation.
      *
+     * @param rule the failed rule; not {@code null}
+     * @param message what is wrong; not {@code null}
      * @throws NullPointerException if an argument is {@code null}
      */
     public IdentifierViolation {

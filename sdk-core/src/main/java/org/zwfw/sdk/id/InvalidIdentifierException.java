@@ -14,7 +14,9 @@ public class InvalidIdentifierException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The kind the value was parsed as. */
     private final IdentifierKind kind;
+    /** Every failed rule, unmodifiable. */
     private final List<IdentifierViolation> violations;
 
     /**

@@ -60,4 +60,14 @@ class IdentifierCheckTest {
         assertThat(new IdentifierCheck(IdentifierKind.ORG_CODE, false, List.of(LENGTH), Map.of())
                 .hasChecksumFailure()).isFalse();
     }
+
+    @Test
+    void toStringHidesResidentIdDetailsButShowsPublicOnes() {
+        IdentifierCheck resident = ResidentIdNumber.check(ResidentIdNumberTest.EXAMPLE,
+                ResidentIdNumberTest.NEW_YEAR_2026);
+        IdentifierCheck uscc = UnifiedSocialCreditCode.check(UnifiedSocialCreditCodeTest.EXAMPLE);
+
+        assertThat(resident.toString()).contains("birth_date").doesNotContain("1949").doesNotContain("110105");
+        assertThat(uscc.toString()).contains("division_code=110000").contains("organization_code=600037341");
+    }
 }
