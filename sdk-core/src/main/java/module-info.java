@@ -12,4 +12,5 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.verify;
     exports org.zwfw.sdk.crypto;
     exports org.zwfw.sdk.crypto.nimbus;
+    exports org.zwfw.sdk.id;
 }

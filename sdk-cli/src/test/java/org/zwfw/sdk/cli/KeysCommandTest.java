@@ -72,7 +72,8 @@ class KeysCommandTest {
         CliRunner.Result missing = CliRunner.run("keys", "public", dir.resolve("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
-        CliRunner.Result garbage = CliRunner.runWithInput("{\"kty\":\"EC\",\"crv\":\"P-256\"}", "keys", "public");
+        CliRunner.Result garbage = CliRunner.runWithInput(
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"d\":\"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAE\"}", "keys", "public");
         assertThat(garbage.exit()).isEqualTo(1);
         assertThat(garbage.err()).contains("'x' is missing").doesNotContain("at org.");
         CliRunner.Result publicOnly = CliRunner.runWithInput(

@@ -99,7 +99,7 @@ public final class Identifiers {
                 char c = value.charAt(i);
                 if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
                     return unknown(IdentifierRule.UNKNOWN_FORMAT, "18 characters, but position " + (i + 1) + " is "
-                            + Findings.describe(c) + ", which neither a resident ID number nor a USCC contains");
+                            + Violations.describe(c) + ", which neither a resident ID number nor a USCC contains");
                 }
             }
             return UnifiedSocialCreditCode.check(value);

@@ -36,7 +36,7 @@ final class LicenseIdRules {
     private LicenseIdRules() {
     }
 
-    static boolean validate(CharSequence s, Findings out) {
+    static boolean validate(CharSequence s, Violations out) {
         int n = s.length();
         if (n == 0 || n > MAX_LENGTH) {
             if (out != null) {
@@ -114,7 +114,7 @@ final class LicenseIdRules {
         }
         if (lowerCount > 0) {
             valid = false;
-            out.fail(LOWERCASE_LETTER, Findings.positions(firstLower, s.charAt(firstLower), lowerCount,
+            out.fail(LOWERCASE_LETTER, Violations.positions(firstLower, s.charAt(firstLower), lowerCount,
                     "an uppercase letter or a digit"));
         }
         if (computable && s.charAt(n - 2) == '.') {
@@ -123,7 +123,7 @@ final class LicenseIdRules {
         return valid;
     }
 
-    private static boolean checkCharacter(CharSequence s, int rootEnd, Findings out) {
+    private static boolean checkCharacter(CharSequence s, int rootEnd, Violations out) {
         int n = s.length();
         char expected = Checksums.mod3736Check(state(s, Checksums.mod3736Start(), rootEnd + 1, n - 2));
         char given = Character.toUpperCase(s.charAt(n - 1));
@@ -163,7 +163,7 @@ final class LicenseIdRules {
     private static String formatMessage(CharSequence s, int segment, int start, int end, int bad) {
         String label = LABELS[segment] + " (segment " + (segment + 1) + ")";
         if (bad >= 0) {
-            return label + ": position " + (bad + 1) + " is " + Findings.describe(s.charAt(bad)) + ", expected "
+            return label + ": position " + (bad + 1) + " is " + Violations.describe(s.charAt(bad)) + ", expected "
                     + (segment == VERSION ? "a digit" : "0-9 or A-Z");
         }
         if (segment == VERSION) {

@@ -54,7 +54,7 @@ public final class LicenseIdentifier {
      */
     public static LicenseIdentifier parse(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.LICENSE_ID);
+        Violations findings = new Violations(IdentifierKind.LICENSE_ID);
         if (!LicenseIdRules.validate(value, findings)) {
             throw findings.toException();
         }
@@ -69,7 +69,7 @@ public final class LicenseIdentifier {
      */
     public static IdentifierCheck check(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.LICENSE_ID);
+        Violations findings = new Violations(IdentifierKind.LICENSE_ID);
         LicenseIdRules.validate(value, findings);
         return findings.toCheck();
     }

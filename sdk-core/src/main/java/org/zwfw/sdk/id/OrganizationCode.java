@@ -45,7 +45,7 @@ public final class OrganizationCode {
      */
     public static OrganizationCode parse(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.ORG_CODE);
+        Violations findings = new Violations(IdentifierKind.ORG_CODE);
         if (!validate(value, findings)) {
             throw findings.toException();
         }
@@ -62,7 +62,7 @@ public final class OrganizationCode {
      */
     public static IdentifierCheck check(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.ORG_CODE);
+        Violations findings = new Violations(IdentifierKind.ORG_CODE);
         validate(value, findings);
         return findings.toCheck();
     }
@@ -94,7 +94,7 @@ public final class OrganizationCode {
         for (int i = 0; i < 8; i++) {
             char c = body.charAt(i);
             if (!isUpperAlnum(c)) {
-                throw new IllegalArgumentException("position " + (i + 1) + " is " + Findings.describe(c)
+                throw new IllegalArgumentException("position " + (i + 1) + " is " + Violations.describe(c)
                         + ", expected 0-9 or A-Z");
             }
         }
@@ -117,7 +117,7 @@ public final class OrganizationCode {
         return Checksums.gb11714Check(sum);
     }
 
-    private static boolean validate(CharSequence s, Findings out) {
+    private static boolean validate(CharSequence s, Violations out) {
         int n = s.length();
         if ((n == 9 || n == 10 && s.charAt(8) == '-') && s.charAt(n - 1) != '-' && noHyphen(s, 8)) {
             // The common shapes; anything else goes through the hyphen analysis.
@@ -167,7 +167,7 @@ public final class OrganizationCode {
     }
 
     /** Validates 8 body characters and a check character, at index 8 or, with the hyphen, 9. */
-    private static boolean validateCharacters(CharSequence s, boolean hyphen, Findings out) {
+    private static boolean validateCharacters(CharSequence s, boolean hyphen, Violations out) {
         boolean valid = true;
         int badCount = 0;
         int firstBad = -1;
@@ -202,18 +202,18 @@ public final class OrganizationCode {
         }
         if (lowerCount > 0) {
             valid = false;
-            out.fail(LOWERCASE_LETTER, Findings.positions(firstLower, s.charAt(firstLower), lowerCount,
+            out.fail(LOWERCASE_LETTER, Violations.positions(firstLower, s.charAt(firstLower), lowerCount,
                     "an uppercase letter or a digit"));
         }
         if (badCount > 0) {
             valid = false;
-            out.fail(CHARACTER_SET, Findings.positions(firstBad, s.charAt(firstBad), badCount, "0-9 or A-Z"));
+            out.fail(CHARACTER_SET, Violations.positions(firstBad, s.charAt(firstBad), badCount, "0-9 or A-Z"));
         }
         if (!(given >= '0' && given <= '9') && given != 'X') {
             if (out == null) {
                 return false;
             }
-            out.fail(CHARACTER_SET, Findings.positions(checkIndex, given, 1, "a digit or 'X'"));
+            out.fail(CHARACTER_SET, Violations.positions(checkIndex, given, 1, "a digit or 'X'"));
             return false;
         }
         if (badCount > 0) {

@@ -74,7 +74,7 @@ public final class ResidentIdNumber {
 
     private static ResidentIdNumber parse(CharSequence value, int today) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.RESIDENT_ID);
+        Violations findings = new Violations(IdentifierKind.RESIDENT_ID);
         if (!ResidentIdRules.validate(value, today, findings)) {
             throw findings.toException();
         }
@@ -116,7 +116,7 @@ public final class ResidentIdNumber {
     }
 
     private static IdentifierCheck check(CharSequence value, int today) {
-        Findings findings = new Findings(IdentifierKind.RESIDENT_ID);
+        Violations findings = new Violations(IdentifierKind.RESIDENT_ID);
         ResidentIdRules.validate(value, today, findings);
         return findings.toCheck();
     }

@@ -24,7 +24,7 @@ final class ResidentIdRules {
     private ResidentIdRules() {
     }
 
-    static boolean validate(CharSequence s, int today, Findings out) {
+    static boolean validate(CharSequence s, int today, Violations out) {
         int n = s.length();
         if (n != LENGTH_18) {
             if (out != null) {
@@ -56,7 +56,7 @@ final class ResidentIdRules {
         }
         if (badCount > 0) {
             valid = false;
-            out.fail(CHARACTER_SET, Findings.positions(firstBad, s.charAt(firstBad), badCount, "a digit"));
+            out.fail(CHARACTER_SET, Violations.positions(firstBad, s.charAt(firstBad), badCount, "a digit"));
         }
         char given = s.charAt(17);
         if (given == 'x') {
@@ -71,7 +71,7 @@ final class ResidentIdRules {
                 return false;
             }
             valid = false;
-            out.fail(CHARACTER_SET, Findings.positions(17, given, 1, "a digit or 'X'"));
+            out.fail(CHARACTER_SET, Violations.positions(17, given, 1, "a digit or 'X'"));
             given = 0;
         }
         if (badCount == 0 && given != 0) {
@@ -96,7 +96,7 @@ final class ResidentIdRules {
         return valid;
     }
 
-    private static boolean divisionCode(CharSequence s, Findings out) {
+    private static boolean divisionCode(CharSequence s, Violations out) {
         if (!digits(s, 0, 6)) {
             return false; // already reported as CHARACTER_SET
         }
@@ -113,7 +113,7 @@ final class ResidentIdRules {
         return true;
     }
 
-    private static boolean birthDate(CharSequence s, int today, Findings out) {
+    private static boolean birthDate(CharSequence s, int today, Violations out) {
         if (!digits(s, 6, 14)) {
             return false; // already reported as CHARACTER_SET
         }

@@ -45,7 +45,7 @@ public final class UnifiedSocialCreditCode {
      */
     public static UnifiedSocialCreditCode parse(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.USCC);
+        Violations findings = new Violations(IdentifierKind.USCC);
         if (!validate(value, findings)) {
             throw findings.toException();
         }
@@ -60,7 +60,7 @@ public final class UnifiedSocialCreditCode {
      */
     public static IdentifierCheck check(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        Findings findings = new Findings(IdentifierKind.USCC);
+        Violations findings = new Violations(IdentifierKind.USCC);
         validate(value, findings);
         return findings.toCheck();
     }
@@ -94,7 +94,7 @@ public final class UnifiedSocialCreditCode {
             char c = first17.charAt(i);
             int v = Checksums.usccValue(c);
             if (v < 0 || c >= 'a') {
-                throw new IllegalArgumentException("position " + (i + 1) + " is " + Findings.describe(c)
+                throw new IllegalArgumentException("position " + (i + 1) + " is " + Violations.describe(c)
                         + ", expected one of " + Checksums.USCC_ALPHABET);
             }
             sum += Checksums.usccTerm(i, v);
@@ -102,7 +102,7 @@ public final class UnifiedSocialCreditCode {
         return Checksums.usccCheck(sum);
     }
 
-    private static boolean validate(CharSequence s, Findings out) {
+    private static boolean validate(CharSequence s, Violations out) {
         int n = s.length();
         if (n != 18) {
             if (out != null) {
@@ -137,7 +137,7 @@ public final class UnifiedSocialCreditCode {
         }
         if (lowerCount > 0) {
             valid = false;
-            out.fail(LOWERCASE_LETTER, Findings.positions(firstLower, s.charAt(firstLower), lowerCount,
+            out.fail(LOWERCASE_LETTER, Violations.positions(firstLower, s.charAt(firstLower), lowerCount,
                     "an uppercase letter"));
         }
         if (badCount > 0) {
@@ -145,7 +145,7 @@ public final class UnifiedSocialCreditCode {
             char c = s.charAt(firstBad);
             String expected = "a character of " + Checksums.USCC_ALPHABET
                     + ("IOSVZiosvz".indexOf(c) >= 0 ? " (GB 32100 does not use I, O, S, V, Z)" : "");
-            out.fail(CHARACTER_SET, Findings.positions(firstBad, c, badCount, expected));
+            out.fail(CHARACTER_SET, Violations.positions(firstBad, c, badCount, expected));
         }
         if (out != null) {
             if (isCanonical(s.charAt(0))) {
@@ -181,12 +181,12 @@ public final class UnifiedSocialCreditCode {
         return Checksums.usccValue(c) >= 0 && c < 'a';
     }
 
-    private static boolean divisionCode(CharSequence s, Findings out) {
+    private static boolean divisionCode(CharSequence s, Violations out) {
         for (int i = 2; i < 8; i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 if (out != null && Checksums.usccValue(c) >= 0) {
-                    out.fail(DIVISION_CODE_SHAPE, "position " + (i + 1) + " is " + Findings.describe(c)
+                    out.fail(DIVISION_CODE_SHAPE, "position " + (i + 1) + " is " + Violations.describe(c)
                             + "; positions 3-8 are a division code of six digits");
                 }
                 return false;
@@ -205,7 +205,7 @@ public final class UnifiedSocialCreditCode {
         return true;
     }
 
-    private static boolean organizationCode(CharSequence s, Findings out) {
+    private static boolean organizationCode(CharSequence s, Violations out) {
         char expected = OrganizationCode.expectedCheck(s, 8);
         char given = Character.toUpperCase(s.charAt(16));
         if (given != expected) {

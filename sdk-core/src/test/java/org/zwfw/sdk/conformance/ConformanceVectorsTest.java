@@ -16,10 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.id.IdentifierCheck;
+import org.zwfw.sdk.id.IdentifierKind;
+import org.zwfw.sdk.id.Identifiers;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
@@ -44,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws");
+        assertThat(kinds).contains("jws", "identifier");
     }
 
     @TestFactory
@@ -76,15 +82,39 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return kind.equals("jws");
+            return kind.equals("jws") || kind.equals("identifier");
         }
 
         static Outcome run(String kind, JsonNode v) {
-            return jws(v);
+            return kind.equals("jws") ? jws(v) : identifier(v);
         }
 
         static void extraChecks(String kind, JsonNode v, Outcome o) {
-            // no kind-specific expectations yet beyond codes
+            if (kind.equals("identifier")) {
+                IdentifierCheck check = (IdentifierCheck) o.detail();
+                JsonNode expected = v.get("expected");
+                assertThat(check.kind().jsonName()).isEqualTo(expected.get("kind").asText());
+                if (expected.has("rules")) {
+                    Set<String> rules = new HashSet<>();
+                    expected.get("rules").forEach(r -> rules.add(r.asText()));
+                    assertThat(check.rules().stream().map(Enum::name).collect(Collectors.toSet()))
+                            .as("rules; %s", check.violations()).isEqualTo(rules);
+                }
+            }
+        }
+
+        /** Identifier rules map to outcome codes as spec/errors.md says: checksum rules or MALFORMED. */
+        static Outcome identifier(JsonNode v) {
+            JsonNode ctx = v.get("context");
+            Clock clock = Clock.fixed(Instant.parse(ctx.get("time").asText()), ZoneOffset.UTC);
+            String input = v.get("input").asText();
+            IdentifierCheck check = ctx.hasNonNull("expected_kind")
+                    ? Identifiers.check(IdentifierKind.fromJsonName(ctx.get("expected_kind").asText()), input, clock)
+                    : Identifiers.detect(input, clock);
+            Set<String> codes = check.rules().stream().map(r -> r.isChecksum() ? "CHECKSUM_INVALID" : "MALFORMED")
+                    .collect(Collectors.toSet());
+            return new Outcome(check.valid(), codes,
+                    check.violations().stream().map(Object::toString).collect(Collectors.toList()), check);
         }
 
         static Outcome jws(JsonNode v) {

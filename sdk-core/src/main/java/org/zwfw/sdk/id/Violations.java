@@ -7,17 +7,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Collects violations and details during one check. The validators take a {@code Findings} that
+ * Collects violations and details during one check. The validators take a {@code Violations} that
  * is {@code null} on the {@code isValid} path: they then stop at the first failure and build no
  * message, which keeps that path allocation-free.
  */
-final class Findings {
+final class Violations {
 
     private final IdentifierKind kind;
     private final List<IdentifierViolation> violations = new ArrayList<>(2);
     private final Map<String, String> details = new LinkedHashMap<>();
 
-    Findings(IdentifierKind kind) {
+    Violations(IdentifierKind kind) {
         this.kind = kind;
     }
 
