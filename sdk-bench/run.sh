@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks on JDK 17 and, when installed, JDK 25, then prints the report tables.
-# Usage: sdk-bench/run.sh [JMH regex, default: all]   (from the repository root, after `mvn -B -ntp package -DskipTests`)
+# Runs the JMH benchmarks and the paired-ratio harness on JDK 17 and, when installed, JDK 25,
+# then prints the report tables. From the repository root, after `mvn -B -ntp package -DskipTests`:
+#   sdk-bench/run.sh [JMH regex, default: all]
 set -euo pipefail
 cd "$(dirname "$0")"
 JAR=target/benchmarks.jar
@@ -9,11 +10,20 @@ FILTER=${1:-.}
 mkdir -p results
 JDK17=${JDK17_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 JDK25=${JDK25_HOME:-$(ls -d /usr/lib/jvm/temurin-25-jdk-* 2>/dev/null | head -1 || true)}
-args=()
-"$JDK17/bin/java" -jar "$JAR" "$FILTER" -rf json -rff results/jdk17.json | tee results/jdk17.txt
-args+=("JDK 17=results/jdk17.json")
+jdks=("17=$JDK17")
 if [ -n "$JDK25" ] && [ -x "$JDK25/bin/java" ]; then
-  "$JDK25/bin/java" -jar "$JAR" "$FILTER" -rf json -rff results/jdk25.json | tee results/jdk25.txt
-  args+=("JDK 25=results/jdk25.json")
+  jdks+=("25=$JDK25")
 fi
+args=()
+for entry in "${jdks[@]}"; do
+  v=${entry%%=*}
+  home=${entry#*=}
+  "$home/bin/java" -jar "$JAR" "$FILTER" -rf json -rff "results/jdk$v.json" | tee "results/jdk$v.txt"
+  args+=("JDK $v=results/jdk$v.json")
+done
+for entry in "${jdks[@]}"; do
+  v=${entry%%=*}
+  home=${entry#*=}
+  "$home/bin/java" -cp "$JAR" org.zwfw.sdk.bench.PairedRatio 60 | tee "results/paired-jdk$v.txt"
+done
 "$JDK17/bin/java" -cp "$JAR" org.zwfw.sdk.bench.Report "${args[@]}" | tee results/report.md

@@ -46,9 +46,9 @@ import org.zwfw.sdk.verify.VerificationResult;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
 public class Es256VerifyBenchmark {
 
     private Tokens t;
@@ -60,6 +60,8 @@ public class Es256VerifyBenchmark {
     private ECPublicKey jdkKey;
     private DefaultJWTProcessor<SecurityContext> nimbusDefault;
     private DefaultJWTProcessor<SecurityContext> nimbusWithSdkVerifier;
+    private DefaultJWTProcessor<SecurityContext> nimbusNoMath;
+    private static final KeySet NO_KEYS = KeySet.of();
 
     @Setup
     public void setup() throws Exception {
@@ -82,6 +84,11 @@ public class Es256VerifyBenchmark {
         nimbusWithSdkVerifier.setJWSKeySelector(nimbusDefault.getJWSKeySelector());
         nimbusWithSdkVerifier.setJWSTypeVerifier((header, ctx) -> { });
         nimbusWithSdkVerifier.setJWSVerifierFactory(new SdkVerifierFactory(vk));
+        nimbusNoMath = new DefaultJWTProcessor<>();
+        nimbusNoMath.setJWSKeySelector(nimbusDefault.getJWSKeySelector());
+        nimbusNoMath.setJWSTypeVerifier((header, ctx) -> { });
+        nimbusNoMath.setJWTClaimsSetVerifier((claims, ctx) -> { });
+        nimbusNoMath.setJWSVerifierFactory(new NoMathVerifierFactory());
         nimbusDefault.setJWTClaimsSetVerifier((claims, ctx) -> { });
         nimbusWithSdkVerifier.setJWTClaimsSetVerifier((claims, ctx) -> { });
         if (!sdk.verify(t.compact).isValid() || !bareBouncyCastle() || !sunEc()) {
@@ -89,6 +96,10 @@ public class Es256VerifyBenchmark {
         }
         nimbusDefault.process(t.compact, null);
         nimbusWithSdkVerifier.process(t.compact, null);
+        nimbusNoMath.process(t.compact, null);
+        if (sdk.verify(t.compact, NO_KEYS).isValid()) {
+            throw new IllegalStateException("empty key set must not verify");
+        }
     }
 
     private static byte[] nimbusKeyPoint(ECKey k) {
@@ -137,6 +148,22 @@ public class Es256VerifyBenchmark {
         return nimbusWithSdkVerifier.process(t.compact, null);
     }
 
+    /**
+     * The SDK's work outside the signature math, measured directly: the same token against an
+     * empty key set, so parsing, header checks and claims run and the search for a key ends the
+     * run (an upper bound: it also builds the UNKNOWN_KEY finding).
+     */
+    @Benchmark
+    public VerificationResult<VerifiedJws> sdkOutsideSignature() {
+        return sdk.verify(t.compact, NO_KEYS);
+    }
+
+    /** nimbus's DefaultJWTProcessor with a verifier that does no math: its per-token overhead. */
+    @Benchmark
+    public JWTClaimsSet nimbusOutsideSignature() throws Exception {
+        return nimbusNoMath.process(t.compact, null);
+    }
+
     /** Cold path: a key seen for the first time (holder key in cnf), parsed from JWK members. */
     @Benchmark
     public Map<String, Object> sdkColdKey() {
@@ -174,6 +201,44 @@ public class Es256VerifyBenchmark {
         @Override
         public com.nimbusds.jose.jca.JCAContext getJCAContext() {
             return verifier.getJCAContext();
+        }
+    }
+
+    /**
+     * Measurement device only: a nimbus verifier that accepts without computing, so that the
+     * processor's own cost can be timed. Never used outside this benchmark.
+     */
+    static final class NoMathVerifierFactory implements com.nimbusds.jose.proc.JWSVerifierFactory {
+        private final com.nimbusds.jose.jca.JCAContext jca = new com.nimbusds.jose.jca.JCAContext();
+
+        @Override
+        public com.nimbusds.jose.JWSVerifier createJWSVerifier(com.nimbusds.jose.JWSHeader header, java.security.Key key) {
+            return new com.nimbusds.jose.JWSVerifier() {
+                @Override
+                public boolean verify(com.nimbusds.jose.JWSHeader h, byte[] input, com.nimbusds.jose.util.Base64URL sig) {
+                    return input.length > 0 && sig.toString().length() > 0;
+                }
+
+                @Override
+                public java.util.Set<JWSAlgorithm> supportedJWSAlgorithms() {
+                    return java.util.Set.of(JWSAlgorithm.ES256);
+                }
+
+                @Override
+                public com.nimbusds.jose.jca.JCAContext getJCAContext() {
+                    return jca;
+                }
+            };
+        }
+
+        @Override
+        public java.util.Set<JWSAlgorithm> supportedJWSAlgorithms() {
+            return java.util.Set.of(JWSAlgorithm.ES256);
+        }
+
+        @Override
+        public com.nimbusds.jose.jca.JCAContext getJCAContext() {
+            return jca;
         }
     }
 }

@@ -40,9 +40,9 @@ import org.zwfw.sdk.crypto.Sm2;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(3)
 public class SignBenchmark {
 
     private SigningKey sm2;
@@ -62,8 +62,8 @@ public class SignBenchmark {
         ECDomainParameters sm2Domain = new ECDomainParameters(sm2x9.getCurve(), sm2x9.getG(), sm2x9.getN());
         BigInteger d = new BigInteger(1, java.util.Base64.getUrlDecoder().decode((String) sm2.toPrivateJwk().get("d")));
         bcSm2 = new SM2Signer(PlainDSAEncoding.INSTANCE);
-        bcSm2.init(true, new ParametersWithRandom(new ParametersWithID(new ECPrivateKeyParameters(d, sm2Domain),
-                Sm2.DEFAULT_SIGNER_ID.getBytes(StandardCharsets.US_ASCII)), new SecureRandom()));
+        bcSm2.init(true, new ParametersWithID(new ParametersWithRandom(new ECPrivateKeyParameters(d, sm2Domain),
+                new SecureRandom()), Sm2.DEFAULT_SIGNER_ID.getBytes(StandardCharsets.US_ASCII)));
         X9ECParameters p256 = CustomNamedCurves.getByName("secp256r1");
         BigInteger d2 = new BigInteger(1, java.util.Base64.getUrlDecoder().decode((String) es256.toPrivateJwk().get("d")));
         bcEs256 = new ECPrivateKeyParameters(d2, new ECDomainParameters(p256.getCurve(), p256.getG(), p256.getN()));

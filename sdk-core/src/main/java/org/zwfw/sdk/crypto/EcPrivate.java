@@ -1,13 +1,7 @@
 package org.zwfw.sdk.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -61,13 +55,6 @@ final class EcPrivate extends PrivateMaterial {
 
     @Override
     byte[] pkcs8() {
-        try {
-            org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256,
-                    params.getD(), new DERBitString(publicMaterial.point().getEncoded(false)), null);
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, Curves.P256_OID), sec1)
-                    .getEncoded("DER");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return publicMaterial.pkcs8(params.getD());
     }
 }

@@ -1,39 +1,23 @@
 package org.zwfw.sdk.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
-import org.zwfw.sdk.internal.Base64Url;
 
 /**
  * An ECDSA P-256 public key (ES256). Verification runs BouncyCastle's variable-time ECDSA on
  * the custom P-256 field with the point's wNAF precomputation cached on the point, which is
  * safe because verification uses public data only.
  */
-final class EcPublic extends PublicMaterial {
+final class EcPublic extends CurvePublic {
 
     private final ECPublicKeyParameters params;
-    private final byte[] x;
-    private final byte[] y;
 
     EcPublic(ECPoint q) {
-        ECPoint point = q.normalize();
-        this.params = new ECPublicKeyParameters(point, Curves.P256);
-        this.x = Curves.bytes32(point.getAffineXCoord().toBigInteger());
-        this.y = Curves.bytes32(point.getAffineYCoord().toBigInteger());
-    }
-
-    ECPoint point() {
-        return params.getQ();
+        super(q);
+        this.params = new ECPublicKeyParameters(point(), Curves.P256);
     }
 
     @Override
@@ -60,38 +44,12 @@ final class EcPublic extends PublicMaterial {
     }
 
     @Override
-    Map<String, Object> jwkMembers() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kty", "EC");
-        m.put("crv", "P-256");
-        m.put("x", Base64Url.encode(x));
-        m.put("y", Base64Url.encode(y));
-        return m;
-    }
-
-    @Override
-    String thumbprintInput() {
-        return "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\"" + Base64Url.encode(x) + "\",\"y\":\""
-                + Base64Url.encode(y) + "\"}";
-    }
-
-    @Override
-    byte[] subjectPublicKeyInfo() {
-        try {
-            return new SubjectPublicKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, Curves.P256_OID),
-                    params.getQ().getEncoded(false)).getEncoded("DER");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
     boolean sameKey(PublicMaterial other) {
-        return other instanceof EcPublic && params.getQ().equals(((EcPublic) other).params.getQ());
+        return other instanceof EcPublic && point().equals(((EcPublic) other).point());
     }
 
     @Override
     int keyHash() {
-        return params.getQ().hashCode();
+        return point().hashCode();
     }
 }

@@ -31,13 +31,15 @@ final class Ed25519Public extends PublicMaterial {
         if (encoded.length != 32) {
             throw new KeyFormatException("Ed25519 public key must be 32 bytes, found " + encoded.length);
         }
+        // BouncyCastle's partial validation (run by this constructor) rejects non-canonical
+        // encodings, points off the curve and the eight points of small order, which would let
+        // anyone forge signatures for the key. The full prime-order check (a scalar
+        // multiplication) is not needed for cofactorless verification and would double the cost of
+        // every key seen only once, such as a holder key.
         try {
             this.params = new Ed25519PublicKeyParameters(encoded, 0);
         } catch (IllegalArgumentException e) {
-            throw new KeyFormatException("Ed25519 public key is not a valid point encoding");
-        }
-        if (!Ed25519.validatePublicKeyFull(encoded, 0)) {
-            throw new KeyFormatException("Ed25519 public key is not a valid point of the prime-order group");
+            throw new KeyFormatException("Ed25519 public key is not a valid point encoding, or is a point of small order");
         }
         this.encoded = encoded.clone();
     }

@@ -1,13 +1,7 @@
 package org.zwfw.sdk.crypto;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
@@ -67,13 +61,6 @@ final class Sm2Private extends PrivateMaterial {
 
     @Override
     byte[] pkcs8() {
-        try {
-            org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, d,
-                    new DERBitString(publicMaterial.point().getEncoded(false)), null);
-            return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, Curves.SM2_OID), sec1)
-                    .getEncoded("DER");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return publicMaterial.pkcs8(d);
     }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
  * Strict JSON for everything the SDK reads from outside: UTF-8 only (checked before parsing),
  * duplicate member names rejected, nesting depth bounded, one value with nothing after it.
  *
- * <p>Values map to {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
+ * <p>Duplicate member names are detected while the object is built (one hash lookup per member,
+ * no extra set). Values map to {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
  * {@code String}, {@code Long} or {@code BigInteger} for integers, {@code BigDecimal} for other
  * numbers, {@code Boolean} and {@code null}. The builder is iterative, so attacker input cannot
  * drive recursion. Thread-safe.
@@ -35,7 +36,6 @@ public final class Json {
     private static final int MAX_STRING_LENGTH = 1 << 20;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(256)
@@ -141,7 +141,10 @@ public final class Json {
             Object value = container ? open(t) : scalar(p, t);
             Object top = stack.peek();
             if (top instanceof Map) {
-                put(top, pendingName, value);
+                if (!put(top, pendingName, value)) {
+                    throw new JsonException("duplicate member name " + Texts.quote(pendingName) + " at " + where(p),
+                            false);
+                }
             } else {
                 add(top, value);
             }
@@ -162,9 +165,13 @@ public final class Json {
         return t == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>() : new ArrayList<>();
     }
 
+    /** Adds a member; {@code false} when the name is already present (RFC 8259 §4 leaves that open; we refuse). */
     @SuppressWarnings("unchecked")
-    private static void put(Object map, String name, Object value) {
-        ((Map<String, Object>) map).put(name, value);
+    private static boolean put(Object map, String name, Object value) {
+        Map<String, Object> m = (Map<String, Object>) map;
+        int size = m.size();
+        m.put(name, value);
+        return m.size() != size;
     }
 
     @SuppressWarnings("unchecked")

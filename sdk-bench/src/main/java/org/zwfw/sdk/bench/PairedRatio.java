@@ -1,0 +1,107 @@
+package org.zwfw.sdk.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * Paired, interleaved measurement of "SDK ÷ physical limit" for the verification benchmarks.
+ *
+ * <p>On a shared 2-core virtual machine the speed of the host drifts by ±20% within seconds, so
+ * two JMH runs taken minutes apart cannot resolve a 5% difference. This harness runs the SDK
+ * path and its limit (the same JMH benchmark methods, same setup) in alternating slices of
+ * {@value #SLICE_MILLIS} ms, in ABBA order, and reports the median and quartiles of the per-pair
+ * ratios: host drift hits both sides of a pair alike and cancels in the ratio.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.PairedRatio [pairs]}
+ */
+public final class PairedRatio {
+
+    static final int SLICE_MILLIS = 200;
+    private static volatile Object sink;
+
+    private PairedRatio() {
+    }
+
+    /**
+     * @param args optional number of pairs (default 60)
+     * @throws Exception if a benchmark's setup fails
+     */
+    public static void main(String[] args) throws Exception {
+        int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        System.out.println("JDK " + Runtime.version() + ", " + pairs + " ABBA pairs of " + SLICE_MILLIS + " ms slices");
+        Es256VerifyBenchmark es = new Es256VerifyBenchmark();
+        es.setup();
+        report("ES256 sdk ÷ bareBouncyCastle", es::sdk, es::bareBouncyCastle, pairs);
+        report("ES256 sdkColdKey ÷ bareBouncyCastleColdKey", es::sdkColdKey, es::bareBouncyCastleColdKey, pairs);
+        report("ES256 nimbusDefault ÷ bareBouncyCastle", es::nimbusDefault, es::bareBouncyCastle, pairs / 3);
+        EdDsaVerifyBenchmark ed = new EdDsaVerifyBenchmark();
+        ed.setup();
+        report("EdDSA sdk ÷ bareBouncyCastle", ed::sdk, ed::bareBouncyCastle, pairs);
+        report("EdDSA sdkColdKey ÷ bareBouncyCastleColdKey", ed::sdkColdKey, ed::bareBouncyCastleColdKey, pairs);
+        Sm2VerifyBenchmark sm2 = new Sm2VerifyBenchmark();
+        sm2.setup();
+        report("SGD_SM3_SM2 sdk ÷ bareBouncyCastle", sm2::sdk, sm2::bareBouncyCastle, pairs);
+        report("SGD_SM3_SM2 sdkColdKey ÷ bareBouncyCastleColdKey", sm2::sdkColdKey, sm2::bareBouncyCastleColdKey, pairs);
+        SignBenchmark sign = new SignBenchmark();
+        sign.setup();
+        report("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", sign::sm2Sdk, sign::sm2BareBouncyCastle, pairs);
+    }
+
+    private static void report(String name, Callable<?> a, Callable<?> b, int pairs) throws Exception {
+        // warm-up: both paths compiled before anything is counted
+        for (int i = 0; i < 10; i++) {
+            rate(a, 500);
+            rate(b, 500);
+        }
+        List<Double> ratios = new ArrayList<>();
+        double sumA = 0;
+        double sumB = 0;
+        for (int i = 0; i < pairs; i++) {
+            double ra;
+            double rb;
+            if (i % 2 == 0) {
+                ra = rate(a, SLICE_MILLIS);
+                rb = rate(b, SLICE_MILLIS);
+            } else {
+                rb = rate(b, SLICE_MILLIS);
+                ra = rate(a, SLICE_MILLIS);
+            }
+            sumA += ra;
+            sumB += rb;
+            ratios.add(ra / rb);
+        }
+        double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-52s median %.3f  (quartiles %.3f .. %.3f)  mean rates %,.0f / %,.0f ops/s%n",
+                name, quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75), sumA / pairs, sumB / pairs);
+    }
+
+    private static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    }
+
+    /** Operations per second of {@code op} over about {@code millis} ms. */
+    private static double rate(Callable<?> op, int millis) throws Exception {
+        long end = System.nanoTime() + millis * 1_000_000L;
+        long start = System.nanoTime();
+        long n = 0;
+        long now;
+        do {
+            for (int i = 0; i < 16; i++) {
+                sink = op.call();
+            }
+            n += 16;
+            now = System.nanoTime();
+        } while (now < end);
+        return n * 1e9 / (now - start);
+    }
+
+    static String describe(double[] values) {
+        return Arrays.toString(values);
+    }
+}
