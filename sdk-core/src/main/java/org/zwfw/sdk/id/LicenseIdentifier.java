@@ -82,7 +82,7 @@ public final class LicenseIdentifier {
      */
     public static boolean isValid(CharSequence value) {
         Objects.requireNonNull(value, "value");
-        return LicenseIdRules.validate(value, null);
+        return LicenseIdRules.isValid(value);
     }
 
     /**
