@@ -44,8 +44,11 @@ class ModuleDescriptorTest {
                 paths.add(Path.of(entry));
             }
         }
-        Configuration cf = ModuleLayer.boot().configuration().resolve(ModuleFinder.of(paths.toArray(new Path[0])),
-                ModuleFinder.of(), Set.of("org.zwfw.sdk"));
+        ModuleFinder finder = ModuleFinder.of(paths.toArray(new Path[0]));
+        // System modules outside the boot layer (such as jdk.crypto.ec, which nimbus requires) are
+        // found as `java --module-path` would find them.
+        Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.ofSystem(),
+                Set.of("org.zwfw.sdk"));
         assertThat(cf.findModule("org.zwfw.sdk")).isPresent();
         assertThat(cf.findModule("org.bouncycastle.provider")).isPresent();
         assertThat(cf.findModule("com.nimbusds.jose.jwt")).isPresent();
