@@ -38,7 +38,7 @@ final class CheckIdCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object (or an array for several values)")
     boolean json;
 
-    @Option(names = "--show-pii", description = "show resident ID numbers unmasked, with birth date and sex")
+    @Option(names = "--show-pii", description = "show resident ID numbers (and unrecognised values) unmasked, with birth date and sex")
     boolean showPii;
 
     @Override
@@ -62,9 +62,11 @@ final class CheckIdCommand implements Callable<Integer> {
     }
 
     Map<String, Object> toJson(String value, IdentifierCheck c) {
-        boolean personal = c.kind() == IdentifierKind.RESIDENT_ID && !showPii;
+        // Resident ID numbers are personal data; so may be anything unrecognised (a mistyped ID
+        // number with a stray space or digit is "unknown"). Registration codes are public.
+        boolean personal = !showPii && (c.kind() == IdentifierKind.RESIDENT_ID || c.kind() == IdentifierKind.UNKNOWN);
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("value", personal ? MaskingPolicy.DEFAULT.maskIdNumber(value) : value);
+        m.put("value", personal ? MaskingPolicy.DEFAULT.maskIdNumber(value.strip()) : value);
         m.put("valid", c.valid());
         m.put("kind", c.kind().jsonName());
         List<Map<String, Object>> errors = new ArrayList<>();

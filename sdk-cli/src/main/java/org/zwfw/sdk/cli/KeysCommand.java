@@ -98,7 +98,7 @@ final class KeysCommand implements Runnable {
             }
             VerificationKey pub;
             try {
-                pub = text.startsWith("-----") ? SigningKey.fromPem(text).verificationKey()
+                pub = text.contains("-----BEGIN ") ? SigningKey.fromPem(text).verificationKey()
                         : SigningKey.fromJwk(text).verificationKey();
             } catch (KeyFormatException e) {
                 throw CliException.invalid("not a usable private key: " + e.getMessage());

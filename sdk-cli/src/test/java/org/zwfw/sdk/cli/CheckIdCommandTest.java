@@ -76,4 +76,14 @@ class CheckIdCommandTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("uscc", "INVALID", "CHECKSUM_INVALID");
     }
+
+    @Test
+    void masksUnrecognisedValuesTooSinceTheyMayBeMistypedIdNumbers() throws Exception {
+        for (String v : new String[] {"11010519491231002X1", " 11010519491231002X"}) {
+            CliRunner.Result r = CliRunner.run("check-id", "--json", v);
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).doesNotContain("19491231");
+        }
+        assertThat(CliRunner.run("check-id", "--json", "--show-pii", "11010519491231002X1").out()).contains("19491231");
+    }
 }

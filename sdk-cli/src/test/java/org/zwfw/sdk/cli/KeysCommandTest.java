@@ -92,4 +92,13 @@ class KeysCommandTest {
         String d = jwk.replaceAll(".*\"d\":\"([^\"]+)\".*", "$1");
         assertThat(r.err()).doesNotContain(d);
     }
+
+    @Test
+    void publicReadsPemWithLeadingAttributes() throws Exception {
+        SigningKey sk = SigningKey.generate(org.zwfw.sdk.crypto.JwsAlgorithm.ES256);
+        String withBagAttributes = "Bag Attributes\n    localKeyID: 01 02\n" + sk.toPem();
+        CliRunner.Result r = CliRunner.runWithInput(withBagAttributes, "keys", "public");
+        assertThat(r.exit()).isZero();
+        assertThat(VerificationKey.fromJwk(r.out().strip()).thumbprint()).isEqualTo(sk.verificationKey().thumbprint());
+    }
 }

@@ -7,7 +7,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.ASN1BitString;
 
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -90,25 +90,26 @@ final class Asn1Keys {
         ASN1ObjectIdentifier oid = info.getPrivateKeyAlgorithm().getAlgorithm();
         try {
             if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey) || oid.equals(Curves.SM2_OID)) {
-                org.bouncycastle.asn1.sec.ECPrivateKey sec1 =
-                        org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+                org.bouncycastle.asn1.sec.ECPrivateKey sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
+                        strictDer(info.getPrivateKey().getOctets(), "ECPrivateKey inside PKCS#8"));
                 ASN1Encodable params = oid.equals(Curves.SM2_OID) ? Curves.SM2_OID
                         : info.getPrivateKeyAlgorithm().getParameters();
                 return fromEc(sec1, params);
             }
             if (oid.equals(Curves.ED25519_OID)) {
-                byte[] seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+                byte[] seed = ASN1OctetString.getInstance(
+                        strictDer(info.getPrivateKey().getOctets(), "Ed25519 key inside PKCS#8")).getOctets();
                 Ed25519Private m = new Ed25519Private(seed);
                 if (info.hasPublicKey() && !Arrays.equals(info.getPublicKeyData().getOctets(), publicBytes(m))) {
                     throw new KeyFormatException("PKCS#8 Ed25519 public key does not match the private key");
                 }
                 return new SigningKey(m, JwsAlgorithm.EDDSA, null);
             }
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             if (e instanceof KeyFormatException) {
                 throw (KeyFormatException) e;
             }
-            throw new KeyFormatException("PKCS#8 private key is malformed: " + e.getMessage());
+            throw new KeyFormatException("PKCS#8 private key is malformed: " + e.getClass().getSimpleName());
         }
         if (oid.equals(PKCSObjectIdentifiers.rsaEncryption) || oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
             throw new KeyFormatException("RSA keys are verify-only (RS256, PS256); the SDK does not sign with RSA");
@@ -127,10 +128,13 @@ final class Asn1Keys {
         org.bouncycastle.asn1.sec.ECPrivateKey sec1;
         try {
             sec1 = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(strictDer(der, "ECPrivateKey"));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new KeyFormatException("not a SEC 1 ECPrivateKey: " + e.getMessage());
+            return fromEc(sec1, null);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            if (e instanceof KeyFormatException) {
+                throw (KeyFormatException) e;
+            }
+            throw new KeyFormatException("not a SEC 1 ECPrivateKey (" + e.getClass().getSimpleName() + ")");
         }
-        return fromEc(sec1, null);
     }
 
     private static SigningKey fromEc(org.bouncycastle.asn1.sec.ECPrivateKey sec1, ASN1Encodable outerParams) {
@@ -145,12 +149,13 @@ final class Asn1Keys {
             throw new KeyFormatException("EC private scalar is longer than 32 bytes");
         }
         PrivateMaterial m = type == KeyType.SM2 ? new Sm2Private(d, Sm2.defaultSignerId()) : new EcPrivate(d);
-        DERBitString pub = (DERBitString) sec1.getPublicKey();
+        ASN1BitString pub = sec1.getPublicKey();
         if (pub != null) {
-            org.bouncycastle.math.ec.ECPoint stated = Curves.decodePoint(type, pub.getBytes());
-            org.bouncycastle.math.ec.ECPoint derived = m.publicMaterial() instanceof Sm2Public
-                    ? ((Sm2Public) m.publicMaterial()).point() : ((EcPublic) m.publicMaterial()).point();
-            if (!stated.equals(derived)) {
+            if (pub.getPadBits() != 0) {
+                throw new KeyFormatException("EC private key's public key BIT STRING has unused bits");
+            }
+            org.bouncycastle.math.ec.ECPoint stated = Curves.decodePoint(type, pub.getOctets());
+            if (!stated.equals(((CurvePublic) m.publicMaterial()).point())) {
                 throw new KeyFormatException("EC private key's embedded public key does not match the private scalar");
             }
         }

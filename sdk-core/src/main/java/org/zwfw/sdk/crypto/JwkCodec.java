@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.JsonException;
+import org.zwfw.sdk.internal.Texts;
 
 /**
  * Reads JWKs (RFC 7517, RFC 7518 §6, RFC 8037 §2) into prepared keys, SM2 included
@@ -95,24 +96,24 @@ final class JwkCodec {
                     if (aliases == AliasPolicy.LENIENT) {
                         return KeyType.SM2;
                     }
-                    throw KeyFormatException.unsupported("JWK crv '" + crv + "' is an alias of SM2-P-256, accepted only"
+                    throw KeyFormatException.unsupported("JWK crv " + Texts.quote(crv) + " is an alias of SM2-P-256, accepted only"
                             + " with lenient interop");
                 }
-                throw KeyFormatException.unsupported("EC curve '" + crv + "' is not supported (P-256, SM2-P-256)");
+                throw KeyFormatException.unsupported("EC curve " + Texts.quote(crv) + " is not supported (P-256, SM2-P-256)");
             }
             case "OKP": {
                 String crv = string(jwk, "crv", true);
                 if (crv.equals("Ed25519")) {
                     return KeyType.ED25519;
                 }
-                throw KeyFormatException.unsupported("OKP curve '" + crv + "' is not supported (Ed25519)");
+                throw KeyFormatException.unsupported("OKP curve " + Texts.quote(crv) + " is not supported (Ed25519)");
             }
             case "RSA":
                 return KeyType.RSA;
             case "oct":
                 throw KeyFormatException.unsupported("symmetric JWK (kty 'oct') is never accepted for signatures");
             default:
-                throw KeyFormatException.unsupported("JWK kty '" + kty + "' is not supported (EC, OKP, RSA)");
+                throw KeyFormatException.unsupported("JWK kty " + Texts.quote(kty) + " is not supported (EC, OKP, RSA)");
         }
     }
 
@@ -138,7 +139,7 @@ final class JwkCodec {
         JwsAlgorithm a = JwsAlgorithm.fromName(alg, aliases).orElseThrow(
                 () -> KeyFormatException.unsupported("JWK " + JwsAlgorithm.whyRefused(alg)));
         if (!type.allows(a)) {
-            throw new KeyFormatException("JWK alg " + alg + " does not fit a " + type.describe() + " key");
+            throw new KeyFormatException("JWK alg " + Texts.quote(alg) + " does not fit a " + type.describe() + " key");
         }
         return a;
     }

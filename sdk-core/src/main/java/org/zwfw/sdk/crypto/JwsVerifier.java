@@ -326,9 +326,11 @@ public final class JwsVerifier {
             sb.append("; usual causes: the token was altered or re-serialised after signing, or signed with"
                     + " another key");
             if (alg == JwsAlgorithm.SGD_SM3_SM2) {
-                byte[] id = tried.get(0).sm2SignerId().orElse(new byte[0]);
-                sb.append(", or with another SM2 signer ID than ").append(Texts.quote(
-                        new String(id, StandardCharsets.ISO_8859_1)));
+                boolean defaultId = java.util.Arrays.equals(tried.get(0).sm2SignerId().orElse(new byte[0]),
+                        Sm2.defaultSignerId());
+                // The signer ID itself is not shown: some deployments use a personal identifier.
+                sb.append(", or with another SM2 signer ID than the key's ").append(defaultId
+                        ? "(the GM/T 0009 default " + Sm2.DEFAULT_SIGNER_ID + ")" : "(a configured, non-default ID)");
             }
         }
         return sb.toString();

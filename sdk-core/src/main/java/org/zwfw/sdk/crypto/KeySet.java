@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.internal.Json;
 
 /**
@@ -20,6 +22,8 @@ import org.zwfw.sdk.internal.Json;
  * <p>Thread-safe.
  */
 public final class KeySet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeySet.class);
 
     private final List<VerificationKey> keys;
     private final List<String> skipped;
@@ -96,6 +100,7 @@ public final class KeySet {
             } catch (KeyFormatException e) {
                 if (e.isUnsupported()) {
                     skipped.add("key " + i + ": " + e.getMessage());
+                    LOG.debug("JWK Set: skipped key {}: {}", i, e.getMessage());
                 } else {
                     throw new KeyFormatException("JWK Set key " + i + ": " + e.getMessage(), e);
                 }

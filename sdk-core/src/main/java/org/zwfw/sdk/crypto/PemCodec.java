@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.zwfw.sdk.internal.Texts;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -17,6 +18,9 @@ final class PemCodec {
     private static final String BEGIN = "-----BEGIN ";
     private static final String END = "-----END ";
     private static final String DASHES = "-----";
+    /** RFC 7468 §3 label: printable ASCII except '-', single spaces or hyphens inside; bounded here. */
+    private static final java.util.regex.Pattern LABEL =
+            java.util.regex.Pattern.compile("[\\x21-\\x2C\\x2E-\\x7E]+([ -][\\x21-\\x2C\\x2E-\\x7E]+)*");
 
     record Block(String label, byte[] der) {
     }
@@ -36,11 +40,15 @@ final class PemCodec {
             if (begin < 0) {
                 break;
             }
+            int lineEnd = pem.indexOf('\n', begin);
             int labelEnd = pem.indexOf(DASHES, begin + BEGIN.length());
-            if (labelEnd < 0) {
-                throw new KeyFormatException("PEM BEGIN line is not closed by '-----'");
+            if (labelEnd < 0 || (lineEnd >= 0 && labelEnd > lineEnd)) {
+                throw new KeyFormatException("PEM BEGIN line is not closed by '-----' on the same line");
             }
             String label = pem.substring(begin + BEGIN.length(), labelEnd);
+            if (label.length() > 64 || !LABEL.matcher(label).matches()) {
+                throw new KeyFormatException("PEM label " + Texts.quote(label, 40) + " is not an RFC 7468 label");
+            }
             String endLine = END + label + DASHES;
             int end = pem.indexOf(endLine, labelEnd);
             if (end < 0) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.zwfw.sdk.internal.Texts;
 
 /**
  * Reads a private key from a PKCS#12 store (RFC 7292) with BouncyCastle's key store, which
@@ -49,11 +50,11 @@ final class Pkcs12Reader {
         try {
             String entry = alias != null ? alias : onlyKeyAlias(store);
             if (!store.isKeyEntry(entry)) {
-                throw new KeyFormatException("PKCS#12 store has no key entry '" + entry + "'");
+                throw new KeyFormatException("PKCS#12 store has no key entry " + Texts.quote(entry));
             }
             Key key = store.getKey(entry, password);
             if (!(key instanceof PrivateKey)) {
-                throw new KeyFormatException("PKCS#12 entry '" + entry + "' is not a private key");
+                throw new KeyFormatException("PKCS#12 entry " + Texts.quote(entry) + " is not a private key");
             }
             return SigningKey.fromPrivateKey((PrivateKey) key).withKeyId(entry);
         } catch (GeneralSecurityException e) {
@@ -70,7 +71,7 @@ final class Pkcs12Reader {
         }
         if (keys.size() != 1) {
             throw new KeyFormatException("PKCS#12 store holds " + keys.size() + " key entries; name the alias"
-                    + (keys.isEmpty() ? "" : " (one of " + keys + ")"));
+                    + (keys.isEmpty() ? "" : " (" + keys.size() + " candidates; list them with keytool -list)"));
         }
         return keys.get(0);
     }

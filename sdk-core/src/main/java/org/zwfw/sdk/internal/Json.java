@@ -1,5 +1,6 @@
 package org.zwfw.sdk.internal;
 
+import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ public final class Json {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Messages must never repeat input text: it may be a private key or personal data.
+            .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(0)
+                    .maxRawContentLength(0).build())
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(256)
                     .maxStringLength(MAX_STRING_LENGTH)
@@ -184,10 +189,14 @@ public final class Json {
             case VALUE_STRING:
                 return p.getText();
             case VALUE_NUMBER_INT:
-                return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                        ? p.getBigIntegerValue() : (Object) p.getLongValue();
+                try {
+                    return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            ? p.getBigIntegerValue() : (Object) p.getLongValue();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new JsonException("integer out of range at " + where(p), false);
+                }
             case VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
+                return decimal(p);
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:
@@ -197,6 +206,24 @@ public final class Json {
             default:
                 throw new JsonException("unexpected JSON token " + t + " at " + where(p), false);
         }
+    }
+
+    /** Largest decimal exponent accepted; beyond it a number is refused rather than kept. */
+    static final int MAX_DECIMAL_EXPONENT = 1000;
+
+    private static BigDecimal decimal(JsonParser p) throws IOException {
+        BigDecimal d;
+        try {
+            d = p.getDecimalValue();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new JsonException("number out of range at " + where(p), false);
+        }
+        // 1e999999999 is a valid BigDecimal, but any later conversion of it to an integer would
+        // take practically forever; no claim of this profile needs such a number.
+        if (Math.abs((long) d.precision() - d.scale()) > MAX_DECIMAL_EXPONENT) {
+            throw new JsonException("number exponent beyond " + MAX_DECIMAL_EXPONENT + " at " + where(p), false);
+        }
+        return d;
     }
 
     private static String where(JsonParser p) {

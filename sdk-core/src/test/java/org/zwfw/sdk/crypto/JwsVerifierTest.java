@@ -177,6 +177,25 @@ class JwsVerifierTest {
     }
 
     @Test
+    void neverEchoesANonDefaultSm2SignerId() {
+        byte[] id = "110105194912310021".getBytes(StandardCharsets.US_ASCII);
+        SigningKey signer = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("p").withSm2SignerId(id);
+        JwsVerifier v = JwsVerifier.builder().keys(signer.verificationKey()).build();
+        VerificationResult<VerifiedJws> r = v.verify(JwsBuilder.signedWith(SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2)
+                .withKeyId("p")).claims(CLAIMS).sign());
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
+        assertThat(r.errors().get(0).message()).contains("non-default").doesNotContain("110105194912310021");
+    }
+
+    @Test
+    void hugeNumbersInTheHeaderAreMalformed() {
+        String header = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"x\":1E+2147483648}";
+        String input = Base64Url.encode(header.getBytes(StandardCharsets.UTF_8)) + "." + Base64Url.encode(Json.write(CLAIMS));
+        String jwt = input + "." + Base64Url.encode(ES.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(VERIFIER.verify(jwt).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
     void derSignatureIsRejectedWithAHint() {
         String t = token(ES);
         int dot = t.lastIndexOf('.');

@@ -103,4 +103,61 @@ class KeyValidationTest {
         assertThatThrownBy(() -> VerificationKey.fromJwk("not json")).isInstanceOf(KeyFormatException.class)
                 .hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void brokenPemBeginLineNeverEchoesTheBody() {
+        String pem = SigningKey.generate(JwsAlgorithm.ES256).toPem();
+        String body = pem.split("\n")[1];
+        for (String broken : new String[] {pem.replace("-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY"),
+            pem.replace("-----BEGIN PRIVATE KEY-----", "-----BEGIN PRIVATE KEY----")}) {
+            assertThatThrownBy(() -> SigningKey.fromPem(broken)).isInstanceOf(KeyFormatException.class)
+                    .message().doesNotContain(body.substring(0, 20));
+        }
+    }
+
+    @Test
+    void jwkSyntaxErrorNeverEchoesTheSecret() {
+        String jwk = SigningKey.generate(JwsAlgorithm.EDDSA).toPrivateJwkJson();
+        String d = jwk.replaceAll(".*\"d\":\"([^\"]+)\".*", "$1");
+        String broken = jwk.replace("\"d\":\"", "\"d\":");
+        assertThatThrownBy(() -> SigningKey.fromJwk(broken)).isInstanceOf(KeyFormatException.class)
+                .message().doesNotContain(d.substring(0, 8));
+    }
+
+    @Test
+    void numbersOutOfRangeInAJwkAreKeyFormatErrors() {
+        assertThatThrownBy(() -> VerificationKey.fromJwk("{\"kty\":\"OKP\",\"x\":1E+2147483648}"))
+                .isInstanceOf(KeyFormatException.class);
+        assertThatThrownBy(() -> KeySet.parse("{\"keys\":[],\"n\":1e999999999}")).isInstanceOf(KeyFormatException.class);
+    }
+
+    @Test
+    void malformedEcPrivateKeysAreKeyFormatErrors() throws Exception {
+        SigningKey k = SigningKey.generate(JwsAlgorithm.ES256);
+        BigInteger d = new BigInteger(1, Base64Url.decode((String) k.toPrivateJwk().get("d")));
+        byte[] point = ((EcPublic) k.verificationKey().material()).point().getEncoded(false);
+        // public key BIT STRING with 3 unused bits
+        byte[] padded = new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, Curves.P256_OID),
+                new org.bouncycastle.asn1.sec.ECPrivateKey(256, d, new DERBitString(point, 3), null)).getEncoded("DER");
+        assertThatThrownBy(() -> SigningKey.fromPem(PemCodec.encode("PRIVATE KEY", padded)))
+                .isInstanceOf(KeyFormatException.class);
+        // SEC 1 whose [1] holds an INTEGER instead of a BIT STRING
+        org.bouncycastle.asn1.ASN1EncodableVector v = new org.bouncycastle.asn1.ASN1EncodableVector();
+        v.add(new org.bouncycastle.asn1.ASN1Integer(1));
+        v.add(new org.bouncycastle.asn1.DEROctetString(Curves.bytes32(d)));
+        v.add(new org.bouncycastle.asn1.DERTaggedObject(true, 0, Curves.P256_OID));
+        v.add(new org.bouncycastle.asn1.DERTaggedObject(true, 1, new org.bouncycastle.asn1.ASN1Integer(7)));
+        byte[] sec1 = new org.bouncycastle.asn1.DERSequence(v).getEncoded("DER");
+        assertThatThrownBy(() -> SigningKey.fromPem(PemCodec.encode("EC PRIVATE KEY", sec1)))
+                .isInstanceOf(KeyFormatException.class);
+    }
+
+    @Test
+    void untrustedNamesAreQuotedAndCutInMessages() {
+        String crv = "x".repeat(500) + "\n" + "INJECTED";
+        assertThatThrownBy(() -> VerificationKey.fromJwk("{\"kty\":\"EC\",\"crv\":\"" + crv.replace("\n", "\\n")
+                + "\",\"x\":\"AA\",\"y\":\"AA\"}")).isInstanceOf(KeyFormatException.class)
+                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(e.getMessage()).hasSizeLessThan(200)
+                        .doesNotContain("\n").doesNotContain("INJECTED"));
+    }
 }

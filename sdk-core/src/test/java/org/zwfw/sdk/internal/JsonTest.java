@@ -67,4 +67,21 @@ class JsonTest {
     void writesCompactJson() {
         assertThat(Json.writeString(Map.of("a", List.of(1, "x")))).isEqualTo("{\"a\":[1,\"x\"]}");
     }
+
+    @Test
+    void numbersOutOfRangeAreSyntaxErrorsNotCrashes() {
+        assertThatThrownBy(() -> obj("{\"x\":1E+2147483648}", 4)).isInstanceOf(JsonException.class)
+                .hasMessageContaining("out of range");
+        assertThatThrownBy(() -> obj("{\"x\":0.0e-2147483648}", 4)).isInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> obj("{\"x\":1e999999999}", 4)).isInstanceOf(JsonException.class)
+                .hasMessageContaining("exponent");
+        assertThat(obj("{\"x\":1.5e300}", 4)).containsKey("x");
+        assertThatThrownBy(() -> obj("{\"x\":" + "9".repeat(200) + "}", 4)).isInstanceOf(JsonException.class);
+    }
+
+    @Test
+    void syntaxErrorMessagesDoNotRepeatTheOffendingToken() {
+        assertThatThrownBy(() -> obj("{\"d\":umQE3sOUrkq9TpLKhs}", 4)).isInstanceOf(JsonException.class)
+                .message().doesNotContain("umQE3s");
+    }
 }
