@@ -1,0 +1,218 @@
+package org.zwfw.sdk.trust;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.zwfw.sdk.internal.Texts;
+
+/**
+ * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: redirects never
+ * followed, status 200 only, the body cut off beyond the limit, one deadline for the whole
+ * exchange, the URI rules checked again before each request. Owns its executor (daemon threads),
+ * shut down by {@link #close()}. Thread-safe.
+ */
+final class JdkHttpTransport implements HttpTransport {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final ExecutorService executor;
+    private final HttpClient client;
+    private final boolean allowLoopbackHttp;
+    private volatile boolean closed;
+
+    JdkHttpTransport(Duration connectTimeout, boolean allowLoopbackHttp) {
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "zwfw-trust-http-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor).build();
+        this.allowLoopbackHttp = allowLoopbackHttp;
+    }
+
+    @Override
+    public byte[] get(URI uri, String accept, int maxBytes, Duration timeout) throws IOException {
+        Objects.requireNonNull(uri, "uri");
+        if (closed) {
+            throw new IOException("the HTTP transport is closed");
+        }
+        FetchPolicy.check(uri, allowLoopbackHttp);
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Accept", accept).build();
+        AtomicReference<LimitedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            LimitedBody b;
+            if (info.statusCode() != 200) {
+                b = LimitedBody.discarding();
+            } else {
+                long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+                b = declared > maxBytes ? LimitedBody.refusing(declared, maxBytes) : new LimitedBody(maxBytes);
+            }
+            body.set(b);
+            return b;
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abort(future, body);
+            throw timedOut(uri, timeout);
+        } catch (InterruptedException e) {
+            abort(future, body);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while fetching from " + where(uri));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(uri, timeout); // the request's own timeout won the race with ours
+            }
+            if (cause instanceof IOException) {
+                throw new IOException(describe(cause) + " (" + where(uri) + ")", cause);
+            }
+            throw new IOException("fetching from " + where(uri) + " failed: " + describe(cause), cause);
+        }
+        int status = response.statusCode();
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").orElse("");
+            throw new IOException("HTTP " + status + " from " + where(uri) + ": redirects are not followed"
+                    + (location.isEmpty() ? "" : " (Location " + Texts.quote(location, 120) + ")")
+                    + "; configure the final URL");
+        }
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " from " + where(uri));
+        }
+        return response.body();
+    }
+
+    private static void abort(CompletableFuture<?> future, AtomicReference<LimitedBody> body) {
+        future.cancel(true);
+        LimitedBody b = body.get();
+        if (b != null) {
+            b.cancel();
+        }
+    }
+
+    private static HttpTimeoutException timedOut(URI uri, Duration timeout) {
+        return new HttpTimeoutException("no complete response from " + where(uri) + " within " + timeout.toMillis()
+                + " ms");
+    }
+
+    private static String where(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+    }
+
+    private static String describe(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        executor.shutdownNow();
+    }
+
+    /** Collects a body up to a limit; cancels the exchange as soon as the limit is passed. */
+    static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final int maxBytes;
+        private final IOException refusal;
+        private volatile Flow.Subscription subscription;
+
+        LimitedBody(int maxBytes) {
+            this(maxBytes, null);
+        }
+
+        private LimitedBody(int maxBytes, IOException refusal) {
+            this.maxBytes = maxBytes;
+            this.refusal = refusal;
+        }
+
+        /** For a status other than 200: the body is not read at all. */
+        static LimitedBody discarding() {
+            return new LimitedBody(-1, null);
+        }
+
+        /** For a declared length beyond the limit: refused before any byte is read. */
+        static LimitedBody refusing(long declared, int maxBytes) {
+            return new LimitedBody(maxBytes, new IOException("response of " + declared
+                    + " bytes (Content-Length) exceeds the limit of " + maxBytes + " bytes"));
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (refusal != null) {
+                s.cancel();
+                result.completeExceptionally(refusal);
+            } else if (maxBytes < 0) {
+                s.cancel();
+                result.complete(new byte[0]);
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer b : items) {
+                if ((long) out.size() + b.remaining() > maxBytes) {
+                    subscription.cancel();
+                    result.completeExceptionally(new IOException("response exceeds the limit of " + maxBytes
+                            + " bytes"));
+                    return;
+                }
+                byte[] chunk = new byte[b.remaining()];
+                b.get(chunk);
+                out.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            result.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(out.toByteArray());
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        void cancel() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new HttpTimeoutException("cancelled"));
+        }
+    }
+}

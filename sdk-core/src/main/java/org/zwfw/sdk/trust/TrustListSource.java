@@ -1,0 +1,499 @@
+package org.zwfw.sdk.trust;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zwfw.sdk.verify.Finding;
+import org.zwfw.sdk.verify.Findings;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.verify.VerificationResult;
+
+/**
+ * Keeps a signed trust list fetched from one URL: verified with a {@link TrustListVerifier},
+ * cached, refreshed when older than the refresh interval (or stale), and served during an
+ * outage until it expires beyond its grace ({@code spec/trust-list.md} §7 and §8).
+ *
+ * <pre>{@code
+ * try (TrustListSource source = TrustListSource.builder(verifier)
+ *         .uri(URI.create("https://trust.zwfw.example.gov.cn/v1/trust-list")).build()) {
+ *     TrustList list = source.current().orElseThrow();
+ * }
+ * }</pre>
+ *
+ * <p>Building does no network I/O; the first fetch happens on the first {@link #current()}.
+ * Refreshing happens on the calling thread, one thread at a time; while one thread refreshes,
+ * the others get the cached list. No background thread is started. Thread-safe. Closing
+ * releases the default transport's threads (a transport given to the builder is left open: its
+ * owner closes it).
+ */
+public final class TrustListSource implements AutoCloseable {
+
+    /**
+     * Default refresh interval: 1 hour. A withdrawn issuer disappears from verifiers within an
+     * hour, at the cost of 24 small requests a day per verifier.
+     */
+    public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofHours(1);
+
+    /**
+     * Default pause after a failed refresh: 1 minute. During an outage each verifier then costs
+     * the distribution point one request (and its callers one timeout) a minute, not one per call.
+     */
+    public static final Duration DEFAULT_RETRY_INTERVAL = Duration.ofMinutes(1);
+
+    /** Default connect timeout: 5 seconds, ample for a provincial network, short enough to fail fast. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    /** Default deadline for the whole exchange, body included: 10 seconds (a 1 MiB list at 1 Mbit/s). */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Default response size limit: 1 MiB, the same as {@link TrustListVerifier#DEFAULT_MAX_LENGTH}. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 1 << 20;
+
+    /** The {@code Accept} header of every fetch. */
+    static final String ACCEPT = "application/trustlist+jwt, application/jwt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrustListSource.class);
+
+    private final TrustListVerifier verifier;
+    private final URI uri;
+    private final HttpTransport transport;
+    private final boolean ownsTransport;
+    private final Clock clock;
+    private final Duration refreshInterval;
+    private final Duration retryInterval;
+    private final Duration readTimeout;
+    private final int maxResponseBytes;
+    private final boolean offline;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** The initial list, until it has been verified (under the lock). */
+    private volatile String initialList;
+    private volatile VerificationResult<TrustList> initialFailure;
+    private volatile Cached cached;
+    private Instant lastFailureAt;
+    private VerificationResult<TrustList> lastFailure;
+    private volatile boolean closed;
+
+    /**
+     * A good list, when it was fetched ({@code null}: given at start, never fetched), and whether
+     * it was already stale then (so that a publisher late with a new edition is asked once per
+     * refresh interval, not on every call).
+     */
+    private record Cached(TrustList list, Instant fetchedAt, boolean staleWhenFetched) {
+    }
+
+    private TrustListSource(Builder b) {
+        this.verifier = b.verifier;
+        this.uri = b.uri;
+        this.offline = b.offline;
+        this.ownsTransport = b.transport == null && !b.offline;
+        this.transport = b.transport != null || b.offline ? b.transport
+                : new JdkHttpTransport(b.connectTimeout, b.allowLoopbackHttp);
+        this.clock = b.clock;
+        this.refreshInterval = b.refreshInterval;
+        this.retryInterval = b.retryInterval;
+        this.readTimeout = b.readTimeout;
+        this.maxResponseBytes = b.maxResponseBytes;
+        this.initialList = b.initialList;
+    }
+
+    /**
+     * @param verifier verifies every list fetched (and the initial list)
+     * @return a builder with the defaults
+     */
+    public static Builder builder(TrustListVerifier verifier) {
+        return new Builder(verifier);
+    }
+
+    /**
+     * Returns the current trust list, fetching a newer one first when the cached list is older
+     * than the refresh interval or stale (past {@code exp}).
+     *
+     * @return the list, valid (with warnings when it is within its grace or a refresh failed), or
+     *         invalid when no list within its grace is available: {@code TRUST_LIST_INVALID} (with
+     *         the cause) when none could be fetched and verified, {@code TRUST_LIST_EXPIRED} when
+     *         the last good list is beyond its grace
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public VerificationResult<TrustList> current() {
+        checkOpen();
+        Cached c = cached;
+        if (c == null || initialList != null) {
+            lock.lock();
+            try {
+                loadInitial();
+                c = cached;
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (offline) {
+            return serveOffline(c);
+        }
+        if (c != null && c.fetchedAt() != null && isFresh(c)) {
+            return verifier.revalidate(c.list());
+        }
+        if (!lock.tryLock()) {
+            if (c != null) {
+                return verifier.revalidate(c.list()); // another thread is refreshing
+            }
+            lock.lock();
+        }
+        try {
+            Cached now = cached;
+            if (now != null && now != c && now.fetchedAt() != null && isFresh(now)) {
+                return verifier.revalidate(now.list()); // refreshed by another thread meanwhile
+            }
+            if (lastFailureAt != null && clock.instant().isBefore(lastFailureAt.plus(retryInterval))) {
+                return fallback(now, lastFailure);
+            }
+            return fetchLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Fetches and verifies the list now, whatever the age of the cache and the retry interval.
+     * In offline mode nothing is fetched and this is {@link #current()}.
+     *
+     * @return as {@link #current()}
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public VerificationResult<TrustList> refresh() {
+        checkOpen();
+        if (offline) {
+            return current();
+        }
+        lock.lock();
+        try {
+            loadInitial();
+            return fetchLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether this source never fetches */
+    public boolean isOffline() {
+        return offline;
+    }
+
+    /** Fetched less than the refresh interval ago, and not gone stale since. */
+    private boolean isFresh(Cached c) {
+        if (!clock.instant().isBefore(c.fetchedAt().plus(refreshInterval))) {
+            return false;
+        }
+        return c.staleWhenFetched() || isCurrent(verifier.revalidate(c.list()));
+    }
+
+    private static boolean isCurrent(VerificationResult<TrustList> r) {
+        return r.isValid() && r.warnings().isEmpty();
+    }
+
+    private void loadInitial() {
+        if (initialList == null) {
+            return;
+        }
+        VerificationResult<TrustList> r = verifier.verify(initialList);
+        initialList = null;
+        if (r.isValid()) {
+            if (cached == null) {
+                cached = new Cached(r.value().orElseThrow(), null, false);
+            }
+        } else {
+            initialFailure = r;
+            LOG.warn("the initial trust list is not usable: {}", r.errors());
+        }
+    }
+
+    private VerificationResult<TrustList> serveOffline(Cached c) {
+        if (c != null) {
+            return verifier.revalidate(c.list());
+        }
+        Findings f = new Findings().error(OutcomeCode.TRUST_LIST_INVALID,
+                "offline: fetching is disabled and no usable trust list was given");
+        if (initialFailure != null) {
+            f.addAll(initialFailure);
+        }
+        return f.failure();
+    }
+
+    private VerificationResult<TrustList> fetchLocked() {
+        Cached before = cached;
+        VerificationResult<TrustList> r = fetchAndVerify();
+        Instant now = clock.instant();
+        if (r.isValid()) {
+            TrustList list = r.value().orElseThrow();
+            cached = new Cached(list, now, !isCurrent(r));
+            lastFailureAt = null;
+            lastFailure = null;
+            LOG.debug("trust list refreshed from {}: {}", uri, list);
+            return r;
+        }
+        lastFailureAt = now;
+        lastFailure = r;
+        LOG.warn("trust list refresh from {} failed: {}", uri, r.errors());
+        return fallback(before, r);
+    }
+
+    private VerificationResult<TrustList> fetchAndVerify() {
+        byte[] body;
+        try {
+            body = transport.get(uri, ACCEPT, maxResponseBytes, readTimeout);
+        } catch (IOException e) {
+            String m = e.getMessage();
+            return VerificationResult.invalid(OutcomeCode.TRUST_LIST_INVALID, "could not fetch the trust list: "
+                    + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            return new Findings().error(OutcomeCode.TRUST_LIST_INVALID, "the fetched trust list is not a JWS")
+                    .error(OutcomeCode.MALFORMED, "the response body is not UTF-8 text").failure();
+        }
+        return verifier.verify(stripTrailingWhitespace(text));
+    }
+
+    /** A file served as-is usually ends with a line break; nothing else is changed. */
+    private static String stripTrailingWhitespace(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t' || s.charAt(end - 1) == '\r'
+                || s.charAt(end - 1) == '\n')) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** Serves the last good list after a failed refresh, while it is within its grace. */
+    private VerificationResult<TrustList> fallback(Cached c, VerificationResult<TrustList> failure) {
+        if (c == null) {
+            if (initialFailure != null && failure != initialFailure) {
+                return new Findings().addAll(failure).addAll(initialFailure).failure();
+            }
+            return failure;
+        }
+        VerificationResult<TrustList> again = verifier.revalidate(c.list());
+        if (!again.isValid()) {
+            return new Findings().addAll(again).addAll(failure).failure();
+        }
+        Findings f = new Findings();
+        f.warn(OutcomeCode.TRUST_LIST_INVALID, "refreshing the trust list failed; serving the last good list ("
+                + c.list().edition().map(e -> "seq " + e.seq()).orElse("local") + ", "
+                + (c.fetchedAt() == null ? "given at start" : "fetched at " + c.fetchedAt()) + ")");
+        for (Finding e : failure.errors()) {
+            f.warn(e.code(), e.message());
+        }
+        for (Finding w : again.warnings()) {
+            f.warn(w.code(), w.message());
+        }
+        return f.result(c.list());
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the trust-list source is closed");
+        }
+    }
+
+    /** Releases the default transport; the cached list is no longer served. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        Cached c = cached;
+        return "TrustListSource[" + (offline ? "offline" : uri) + ", " + (c == null ? "no list" : c.list()) + "]";
+    }
+
+    /**
+     * Configures a {@link TrustListSource}. Not thread-safe; the built source is.
+     */
+    public static final class Builder {
+
+        private final TrustListVerifier verifier;
+        private URI uri;
+        private HttpTransport transport;
+        private Clock clock = Clock.systemUTC();
+        private Duration refreshInterval = DEFAULT_REFRESH_INTERVAL;
+        private Duration retryInterval = DEFAULT_RETRY_INTERVAL;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+        private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private boolean allowLoopbackHttp;
+        private boolean offline;
+        private String initialList;
+
+        private Builder(TrustListVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier, "verifier");
+        }
+
+        /**
+         * @param uri where the signed list is published: {@code https}, or {@code http} to a
+         *            loopback host with {@link #allowLoopbackHttp(boolean)}; required unless offline
+         * @return this builder
+         */
+        public Builder uri(URI uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+            return this;
+        }
+
+        /**
+         * @param transport the HTTP client to use (default: one on {@code java.net.http}, owned
+         *                  and closed by the source)
+         * @return this builder
+         */
+        public Builder transport(HttpTransport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * @param clock the time source for refresh decisions (default the system clock); give the
+         *              verifier the same clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param interval how old a cached list may grow before the next call fetches again, at
+         *                 least 1 second (default {@link #DEFAULT_REFRESH_INTERVAL})
+         * @return this builder
+         */
+        public Builder refreshInterval(Duration interval) {
+            this.refreshInterval = atLeast(interval, Duration.ofSeconds(1), "refreshInterval");
+            return this;
+        }
+
+        /**
+         * @param interval the pause after a failed refresh, 0 or more (default
+         *                 {@link #DEFAULT_RETRY_INTERVAL})
+         * @return this builder
+         */
+        public Builder retryInterval(Duration interval) {
+            this.retryInterval = atLeast(interval, Duration.ZERO, "retryInterval");
+            return this;
+        }
+
+        /**
+         * @param timeout the connect timeout of the default transport (default
+         *                {@link #DEFAULT_CONNECT_TIMEOUT})
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout the deadline for a whole exchange, body included (default
+         *                {@link #DEFAULT_READ_TIMEOUT})
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * @param bytes the largest response accepted, 1 KiB to 16 MiB (default
+         *              {@link #DEFAULT_MAX_RESPONSE_BYTES}); keep the verifier's input limit at
+         *              least as large
+         * @return this builder
+         */
+        public Builder maxResponseBytes(int bytes) {
+            if (bytes < 1024 || bytes > 16 << 20) {
+                throw new IllegalArgumentException("maxResponseBytes must be between 1 KiB and 16 MiB");
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Allows plain {@code http} to {@code 127.0.0.1}, {@code ::1} or {@code localhost}, for
+         * development against the sandbox. Never needed in production; other hosts always need
+         * {@code https}.
+         *
+         * @param allow whether to allow it (default {@code false})
+         * @return this builder
+         */
+        public Builder allowLoopbackHttp(boolean allow) {
+            this.allowLoopbackHttp = allow;
+            return this;
+        }
+
+        /**
+         * @param offline {@code true} to disable fetching entirely: the source serves only the
+         *                {@linkplain #initialList(String) initial list} (default {@code false})
+         * @return this builder
+         */
+        public Builder offline(boolean offline) {
+            this.offline = offline;
+            return this;
+        }
+
+        /**
+         * @param signedTrustList a signed list to start with (for example one read from disk),
+         *                        verified on first use; served until a fetch succeeds, and the
+         *                        only list of an offline source
+         * @return this builder
+         */
+        public Builder initialList(String signedTrustList) {
+            this.initialList = Objects.requireNonNull(signedTrustList, "signedTrustList");
+            return this;
+        }
+
+        /**
+         * Builds the source. No network I/O.
+         *
+         * @return the source
+         * @throws IllegalStateException    when online without a URI
+         * @throws IllegalArgumentException when the URI breaks the fetch rules
+         */
+        public TrustListSource build() {
+            if (uri == null && !offline) {
+                throw new IllegalStateException("uri(...) is required unless offline(true)");
+            }
+            if (uri != null) {
+                FetchPolicy.check(uri, allowLoopbackHttp);
+            }
+            return new TrustListSource(this);
+        }
+
+        private static Duration atLeast(Duration d, Duration min, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.compareTo(min) < 0) {
+                throw new IllegalArgumentException(name + " must be at least " + min);
+            }
+            return d;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero() || d.compareTo(Duration.ofMinutes(5)) > 0) {
+                throw new IllegalArgumentException(name + " must be above 0 and at most 5 minutes");
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.zwfw.sdk.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The default transport over real HTTP on loopback. */
+class JdkHttpTransportTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final int LIMIT = 64 * 1024;
+
+    private LoopbackServer server;
+    private JdkHttpTransport transport;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LoopbackServer();
+        transport = new JdkHttpTransport(Duration.ofSeconds(2), true);
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        server.close();
+    }
+
+    private byte[] get(String path) throws IOException {
+        return transport.get(server.uri(path), TrustListSource.ACCEPT, LIMIT, TIMEOUT);
+    }
+
+    @Test
+    void returnsTheBodyOfA200AndSendsTheAcceptHeader() throws IOException {
+        AtomicReference<String> accept = new AtomicReference<>();
+        server.on("/list", ex -> {
+            accept.set(ex.getRequestHeaders().getFirst("Accept"));
+            LoopbackServer.respond(ex, 200, "abc.def.ghi");
+        });
+        assertThat(new String(get("/list"), StandardCharsets.US_ASCII)).isEqualTo("abc.def.ghi");
+        assertThat(accept.get()).isEqualTo("application/trustlist+jwt, application/jwt");
+    }
+
+    @Test
+    void acceptsABodyOfExactlyTheLimit() throws IOException {
+        server.serve("/list", "a".repeat(LIMIT));
+        assertThat(get("/list")).hasSize(LIMIT);
+    }
+
+    @Test
+    void refusesADeclaredLengthBeyondTheLimitBeforeReadingIt() {
+        server.serve("/big", "a".repeat(LIMIT + 1));
+        assertThatThrownBy(() -> get("/big")).isInstanceOf(IOException.class)
+                .hasMessageContaining("Content-Length").hasMessageContaining(String.valueOf(LIMIT));
+    }
+
+    @Test
+    void cutsOffAChunkedBodyThatGrowsBeyondTheLimit() {
+        server.on("/chunked", ex -> {
+            ex.sendResponseHeaders(200, 0); // chunked: no Content-Length
+            byte[] chunk = new byte[8192];
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 4096; i++) { // 32 MiB unless the client hangs up
+                    out.write(chunk);
+                }
+            } catch (IOException e) {
+                // the client hung up, as it should
+            }
+        });
+        assertThatThrownBy(() -> get("/chunked")).isInstanceOf(IOException.class)
+                .hasMessageContaining("exceeds the limit of " + LIMIT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {301, 302, 303, 307, 308})
+    void neverFollowsARedirectToAnotherScheme(int status) {
+        server.on("/moved", ex -> LoopbackServer.redirect(ex, status, "https://127.0.0.1:" + server.port()
+                + "/target"));
+        server.serve("/target", "x.y.z");
+        assertThatThrownBy(() -> get("/moved")).isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP " + status).hasMessageContaining("redirects are not followed")
+                .hasMessageContaining("https://127.0.0.1");
+        assertThat(server.hits("/target")).isZero();
+    }
+
+    @Test
+    void neverFollowsARedirectOnTheSameSchemeEither() {
+        server.on("/moved", ex -> LoopbackServer.redirect(ex, 302, server.uri("/target").toString()));
+        server.serve("/target", "x.y.z");
+        assertThatThrownBy(() -> get("/moved")).hasMessageContaining("redirects are not followed");
+        server.on("/file", ex -> LoopbackServer.redirect(ex, 302, "file:///etc/passwd"));
+        assertThatThrownBy(() -> get("/file")).hasMessageContaining("redirects are not followed");
+        assertThat(server.hits("/target")).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {204, 304, 404, 500, 503})
+    void refusesEveryStatusButOk(int status) {
+        server.on("/s", ex -> LoopbackServer.respond(ex, status, status == 204 || status == 304 ? "" : "body"));
+        assertThatThrownBy(() -> get("/s")).isInstanceOf(IOException.class).hasMessageContaining("HTTP " + status);
+    }
+
+    @Test
+    void givesUpWhenNoResponseArrivesInTime() {
+        server.on("/slow", ex -> {
+            sleep(3000);
+            LoopbackServer.respond(ex, 200, "late");
+        });
+        assertThatThrownBy(() -> transport.get(server.uri("/slow"), "*/*", LIMIT, Duration.ofMillis(300)))
+                .isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void givesUpOnABodyThatTricklesInBeyondTheDeadline() {
+        server.on("/trickle", ex -> {
+            ex.sendResponseHeaders(200, 100);
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('a');
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException e) {
+                // the client hung up
+            }
+        });
+        assertThatThrownBy(() -> transport.get(server.uri("/trickle"), "*/*", LIMIT, Duration.ofMillis(500)))
+                .isInstanceOf(HttpTimeoutException.class).hasMessageContaining("500 ms");
+    }
+
+    @Test
+    void reportsAConnectionThatIsRefused() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertThatThrownBy(() -> transport.get(URI.create("http://127.0.0.1:" + port + "/list"), "*/*", LIMIT,
+                TIMEOUT)).isInstanceOf(IOException.class).hasMessageContaining("127.0.0.1:" + port);
+    }
+
+    @Test
+    void checksTheFetchRulesAgainBeforeEachRequest() {
+        assertThatThrownBy(() -> transport.get(URI.create("http://example.com/list"), "*/*", LIMIT, TIMEOUT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain http is refused");
+        try (JdkHttpTransport strict = new JdkHttpTransport(Duration.ofSeconds(1), false)) {
+            assertThatThrownBy(() -> strict.get(server.uri("/list"), "*/*", LIMIT, TIMEOUT))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allowLoopbackHttp");
+        }
+        assertThat(server.hits("/list")).isZero();
+    }
+
+    @Test
+    void refusesToWorkWhenClosed() {
+        server.serve("/list", "a.b.c");
+        transport.close();
+        assertThatThrownBy(() -> get("/list")).isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThat(server.hits("/list")).isZero();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
