@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt");
     }
 
     @TestFactory
@@ -82,14 +82,39 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return kind.equals("jws") || kind.equals("identifier");
+            return kind.equals("jws") || kind.equals("identifier") || kind.equals("sd-jwt");
         }
 
         static Outcome run(String kind, JsonNode v) {
-            return kind.equals("jws") ? jws(v) : identifier(v);
+            switch (kind) {
+                case "jws":
+                    return jws(v);
+                case "sd-jwt":
+                    return sdJwt(v);
+                default:
+                    return identifier(v);
+            }
+        }
+
+        static Outcome sdJwt(JsonNode v) {
+            VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt> r = SdJwtVectorGenerator.Runner.verify(v);
+            return new Outcome(r.isValid(), r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                    r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
         }
 
         static void extraChecks(String kind, JsonNode v, Outcome o) {
+            if (kind.equals("sd-jwt") && v.get("expected").has("claims")) {
+                @SuppressWarnings("unchecked")
+                VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt> r =
+                        (VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt>) o.detail();
+                JsonNode actual;
+                try {
+                    actual = MAPPER.readTree(org.zwfw.sdk.internal.Json.write(r.value().orElseThrow().claims()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                assertThat(actual).isEqualTo(v.get("expected").get("claims"));
+            }
             if (kind.equals("identifier")) {
                 IdentifierCheck check = (IdentifierCheck) o.detail();
                 JsonNode expected = v.get("expected");
