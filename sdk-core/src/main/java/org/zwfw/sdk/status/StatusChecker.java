@@ -49,8 +49,8 @@ public final class StatusChecker implements AutoCloseable {
 
     /**
      * Default limit on a status list token: 2 MiB of text. A list of one million 2-bit entries
-     * with random statuses (incompressible) needs about 340 KB; the SDK's JSON parser caps a
-     * string (here {@code lst}) at 1 MiB characters in any case.
+     * with random statuses (incompressible) makes a token of about 450 KB; the SDK's JSON parser
+     * caps a string (here {@code lst}) at 1 MiB characters in any case.
      */
     public static final int DEFAULT_MAX_TOKEN_LENGTH = 2 * 1024 * 1024;
 

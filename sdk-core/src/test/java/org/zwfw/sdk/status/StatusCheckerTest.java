@@ -282,6 +282,22 @@ class StatusCheckerTest {
     }
 
     @Test
+    void acceptsAMillionIncompressibleEntriesWithinTheDefaultLimits() {
+        StatusListBuilder b = StatusListBuilder.create(1_000_000, 2);
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < b.size(); i++) {
+            b.setValue(i, random.nextInt(3));
+        }
+        Map<String, Object> c = claims();
+        c.put("status_list", b.build().toClaim());
+        String token = sign(c);
+        assertThat(token.length()).isBetween(300_000, StatusChecker.DEFAULT_MAX_TOKEN_LENGTH);
+        StatusCheck r = check(token, 999_999);
+        assertThat(r.isEstablished()).as("%s", r).isTrue();
+        assertThat(r.value()).hasValue(b.value(999_999));
+    }
+
+    @Test
     void rejectsAnIndexOutOfRange() {
         StatusCheck r = check(StatusFixtures.token(), 16);
         assertUnavailable(r, OutcomeCode.INVALID_CLAIM);
