@@ -142,8 +142,11 @@ public final class StatusChecker implements AutoCloseable {
         if (t.timeToLive().isPresent()) {
             until = Math.min(until, now + t.timeToLive().get().toMillis());
         }
-        cache.put(uri, new StatusListCache.Entry(issuer, t.statusList(), until), now);
-        LOG.debug("status list {} verified ({}), cached until {}", uri, t.statusList(), Instant.ofEpochMilli(until));
+        if (until > now) {
+            // A list accepted within the skew after its exp is used once, not cached.
+            cache.put(uri, new StatusListCache.Entry(issuer, t.statusList(), until), now);
+        }
+        LOG.debug("status list {} verified ({}), usable until {}", uri, t.statusList(), Instant.ofEpochMilli(until));
         return lookup(reference, t.statusList());
     }
 

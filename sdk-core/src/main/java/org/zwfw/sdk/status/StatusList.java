@@ -10,8 +10,8 @@ import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**
- * A status list (draft-ietf-oauth-status-list §4): one status value of {@code bits} bits (1, 2, 4
- * or 8) per index, packed least-significant bit first: index {@code i} lives in byte
+ * A status list (draft-ietf-oauth-status-list, "Status List"): one status value of {@code bits}
+ * bits (1, 2, 4 or 8) per index, packed least-significant bit first: index {@code i} lives in byte
  * {@code floor(i * bits / 8)} at bit offset {@code (i * bits) % 8}. The list has
  * {@code bytes * 8 / bits} entries.
  *

@@ -12,7 +12,8 @@ import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 
 /**
- * A status list token (draft-ietf-oauth-status-list §5.1, profiled by {@code spec/status-list.md}):
+ * A status list token (draft-ietf-oauth-status-list, "Status List Token in JWT Format"; profiled
+ * by {@code spec/status-list.md}):
  * a JWT with header {@code typ} {@value #TYPE}, {@code alg} from the signing key and {@code kid}
  * required, and the claims {@code iss}, {@code sub} (the list's URI, equal to the {@code uri}
  * that credentials carry), {@code iat}, {@code exp}, {@code ttl} (optional, seconds) and

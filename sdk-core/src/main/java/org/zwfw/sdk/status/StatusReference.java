@@ -14,8 +14,8 @@ import org.zwfw.sdk.verify.VerificationResult;
 
 /**
  * Where a credential's status lives: the {@code status.status_list} claim
- * {@code {"idx": n, "uri": "https://..."}} of a referenced token (draft-ietf-oauth-status-list
- * §6.1, contract §3).
+ * {@code {"idx": n, "uri": "https://..."}} of a referenced token (draft-ietf-oauth-status-list,
+ * "Referenced Token"; contract §3).
  *
  * <p>Immutable and thread-safe.
  *

@@ -28,7 +28,7 @@ final class Zlib {
     }
 
     /**
-     * Compresses with the highest level, as the draft recommends (§4.1).
+     * Compresses with the highest level, as the draft recommends ("Status List").
      *
      * @param data the bytes
      * @return the ZLIB stream

@@ -96,6 +96,18 @@ class StatusCheckerCacheTest {
     }
 
     @Test
+    void doesNotCacheAListAcceptedOnlyThroughTheSkew() {
+        tokens.put(URI_1, list(Status.VALID, 300L, 10));
+        clock.advance(Duration.ofSeconds(30));
+        try (StatusChecker c = builder().build()) {
+            assertThat(c.check(ref(1), ISSUER).status()).contains(Status.VALID);
+            assertThat(c.cachedLists()).isZero();
+            c.check(ref(1), ISSUER);
+            assertThat(fetches).hasValue(2);
+        }
+    }
+
+    @Test
     void servesEveryIndexOfACachedListWithoutFetching() {
         tokens.put(URI_1, StatusFixtures.token());
         try (StatusChecker c = builder().build()) {
