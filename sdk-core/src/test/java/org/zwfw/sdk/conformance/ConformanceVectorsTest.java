@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier", "sd-jwt");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list");
     }
 
     @TestFactory
@@ -82,7 +82,7 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return kind.equals("jws") || kind.equals("identifier") || kind.equals("sd-jwt");
+            return List.of("jws", "identifier", "sd-jwt", "status-list").contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
@@ -91,6 +91,10 @@ class ConformanceVectorsTest {
                     return jws(v);
                 case "sd-jwt":
                     return sdJwt(v);
+                case "status-list": {
+                    StatusListVectors.Outcome o = StatusListVectors.run(v);
+                    return new Outcome(o.valid(), o.codes(), o.messages(), o);
+                }
                 default:
                     return identifier(v);
             }
@@ -103,6 +107,15 @@ class ConformanceVectorsTest {
         }
 
         static void extraChecks(String kind, JsonNode v, Outcome o) {
+            if (kind.equals("status-list")) {
+                StatusListVectors.Outcome s = (StatusListVectors.Outcome) o.detail();
+                JsonNode expected = v.get("expected");
+                assertThat(java.util.Optional.ofNullable(s.status()))
+                        .isEqualTo(java.util.Optional.ofNullable(expected.path("status").textValue()));
+                if (expected.has("value")) {
+                    assertThat(s.value()).isEqualTo(expected.get("value").asInt());
+                }
+            }
             if (kind.equals("sd-jwt") && v.get("expected").has("claims")) {
                 @SuppressWarnings("unchecked")
                 VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt> r =
