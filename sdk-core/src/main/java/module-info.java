@@ -13,4 +13,6 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.crypto;
     exports org.zwfw.sdk.crypto.nimbus;
     exports org.zwfw.sdk.id;
+    exports org.zwfw.sdk.credential;
+    exports org.zwfw.sdk.status;
 }

@@ -58,6 +58,7 @@ public final class JwsVerifier {
     private final int maxJsonDepth;
     private final AliasPolicy aliases;
     private final boolean jsonPayload;
+    private final boolean ignoreKeyId;
 
     private JwsVerifier(Builder b) {
         this.keys = b.keys;
@@ -68,6 +69,7 @@ public final class JwsVerifier {
         this.maxJsonDepth = b.maxJsonDepth;
         this.aliases = b.aliases;
         this.jsonPayload = b.jsonPayload;
+        this.ignoreKeyId = b.ignoreKeyId;
     }
 
     /** @return a builder with the defaults */
@@ -270,7 +272,7 @@ public final class JwsVerifier {
 
     private VerificationKey checkSignature(String compact, int dot2, JwsAlgorithm alg, String kid, byte[] signature,
             KeySet keySet, Findings f) {
-        List<VerificationKey> candidates = keySet.candidates(kid);
+        List<VerificationKey> candidates = keySet.candidates(ignoreKeyId ? null : kid);
         if (candidates.isEmpty()) {
             f.error(OutcomeCode.UNKNOWN_KEY, (kid == null ? "header has no 'kid' and no key is configured"
                     : "no signature key with kid " + Texts.quote(kid)) + " among " + keySet.keys().size()
@@ -354,8 +356,21 @@ public final class JwsVerifier {
         private int maxJsonDepth = DEFAULT_MAX_JSON_DEPTH;
         private AliasPolicy aliases = AliasPolicy.STRICT;
         private boolean jsonPayload = true;
+        private boolean ignoreKeyId;
 
         private Builder() {
+        }
+
+        /**
+         * For keys fixed by context rather than looked up, such as the holder key ({@code cnf}) that
+         * checks a key-binding JWT: any {@code kid} in the header is then ignored.
+         *
+         * @param ignore whether {@code kid} is ignored (default {@code false})
+         * @return this builder
+         */
+        public Builder ignoreKeyId(boolean ignore) {
+            this.ignoreKeyId = ignore;
+            return this;
         }
 
         /**

@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list");
     }
 
     @TestFactory
@@ -82,14 +82,52 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return kind.equals("jws") || kind.equals("identifier");
+            return List.of("jws", "identifier", "sd-jwt", "status-list").contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
-            return kind.equals("jws") ? jws(v) : identifier(v);
+            switch (kind) {
+                case "jws":
+                    return jws(v);
+                case "sd-jwt":
+                    return sdJwt(v);
+                case "status-list": {
+                    StatusListVectors.Outcome o = StatusListVectors.run(v);
+                    return new Outcome(o.valid(), o.codes(), o.messages(), o);
+                }
+                default:
+                    return identifier(v);
+            }
+        }
+
+        static Outcome sdJwt(JsonNode v) {
+            VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt> r = SdJwtVectorGenerator.Runner.verify(v);
+            return new Outcome(r.isValid(), r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                    r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
         }
 
         static void extraChecks(String kind, JsonNode v, Outcome o) {
+            if (kind.equals("status-list")) {
+                StatusListVectors.Outcome s = (StatusListVectors.Outcome) o.detail();
+                JsonNode expected = v.get("expected");
+                assertThat(java.util.Optional.ofNullable(s.status()))
+                        .isEqualTo(java.util.Optional.ofNullable(expected.path("status").textValue()));
+                if (expected.has("value")) {
+                    assertThat(s.value()).isEqualTo(expected.get("value").asInt());
+                }
+            }
+            if (kind.equals("sd-jwt") && v.get("expected").has("claims")) {
+                @SuppressWarnings("unchecked")
+                VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt> r =
+                        (VerificationResult<org.zwfw.sdk.credential.VerifiedSdJwt>) o.detail();
+                JsonNode actual;
+                try {
+                    actual = MAPPER.readTree(org.zwfw.sdk.internal.Json.write(r.value().orElseThrow().claims()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                assertThat(actual).isEqualTo(v.get("expected").get("claims"));
+            }
             if (kind.equals("identifier")) {
                 IdentifierCheck check = (IdentifierCheck) o.detail();
                 JsonNode expected = v.get("expected");

@@ -156,6 +156,15 @@ class JwsVerifierTest {
     }
 
     @Test
+    void keysFixedByContextIgnoreTheKid() {
+        SigningKey holder = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("whatever");
+        String jwt = JwsBuilder.signedWith(holder).claims(CLAIMS).sign();
+        KeySet cnf = KeySet.of(holder.verificationKey().withKeyId(null));
+        assertThat(JwsVerifier.builder().build().verify(jwt, cnf).errorCodes()).containsExactly(OutcomeCode.UNKNOWN_KEY);
+        assertThat(JwsVerifier.builder().ignoreKeyId(true).build().verify(jwt, cnf).isValid()).isTrue();
+    }
+
+    @Test
     void tokenWithoutKidUsesTheOnlyMatchingKey() {
         JwsVerifier v = JwsVerifier.builder().keys(ES.verificationKey().withKeyId(null)).build();
         assertThat(v.verify(JwsBuilder.signedWith(ES.withKeyId(null)).claims(CLAIMS).sign()).isValid()).isTrue();

@@ -70,8 +70,10 @@ class JsonTest {
 
     @Test
     void numbersOutOfRangeAreSyntaxErrorsNotCrashes() {
+        // JDK 17's BigDecimal refuses this exponent; JDK 21+ accepts it (scale Integer.MIN_VALUE)
+        // and the exponent bound refuses it instead. Either way a JsonException that says why.
         assertThatThrownBy(() -> obj("{\"x\":1E+2147483648}", 4)).isInstanceOf(JsonException.class)
-                .hasMessageContaining("out of range");
+                .message().containsAnyOf("out of range", "exponent beyond");
         assertThatThrownBy(() -> obj("{\"x\":0.0e-2147483648}", 4)).isInstanceOf(JsonException.class);
         assertThatThrownBy(() -> obj("{\"x\":1e999999999}", 4)).isInstanceOf(JsonException.class)
                 .hasMessageContaining("exponent");

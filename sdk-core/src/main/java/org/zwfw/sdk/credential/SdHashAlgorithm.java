@@ -1,0 +1,78 @@
+package org.zwfw.sdk.credential;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.zwfw.sdk.internal.Base64Url;
+
+/**
+ * The hash functions for SD-JWT digests ({@code _sd_alg}, RFC 9901 §4.1.1) and {@code sd_hash}.
+ *
+ * <p>{@code sha-256} is the default and the IANA "Named Information Hash Algorithm" name;
+ * {@code sm3} (GB/T 32905-2016) is the national-crypto choice of this profile (decision recorded
+ * in {@code spec/ecert.md}: no IANA name exists). Thread-safe.
+ */
+public enum SdHashAlgorithm {
+    /** SHA-256, the RFC 9901 default. */
+    SHA_256("sha-256"),
+    /** SM3 (GB/T 32905-2016), for national-crypto mode. */
+    SM3("sm3");
+
+    private final String jsonName;
+
+    SdHashAlgorithm(String jsonName) {
+        this.jsonName = jsonName;
+    }
+
+    /** @return the {@code _sd_alg} value */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /**
+     * @param name an {@code _sd_alg} value
+     * @return the algorithm, or empty when unknown
+     */
+    public static Optional<SdHashAlgorithm> fromJsonName(String name) {
+        for (SdHashAlgorithm a : values()) {
+            if (a.jsonName.equals(name)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Hashes bytes.
+     *
+     * @param data the bytes
+     * @return the 32-byte digest
+     */
+    public byte[] hash(byte[] data) {
+        if (this == SM3) {
+            SM3Digest d = new SM3Digest();
+            d.update(data, 0, data.length);
+            byte[] out = new byte[32];
+            d.doFinal(out, 0);
+            return out;
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /**
+     * The SD-JWT digest of a text: base64url of the hash of its ASCII bytes (RFC 9901 §4.2.3),
+     * used for disclosures and for {@code sd_hash}.
+     *
+     * @param asciiText a disclosure or presentation text (base64url and '~'/'.' only)
+     * @return the base64url digest
+     */
+    public String digest(String asciiText) {
+        return Base64Url.encode(hash(asciiText.getBytes(StandardCharsets.US_ASCII)));
+    }
+}
