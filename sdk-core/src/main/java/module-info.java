@@ -15,4 +15,5 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.id;
     exports org.zwfw.sdk.credential;
     exports org.zwfw.sdk.status;
+    exports org.zwfw.sdk.trust;
 }

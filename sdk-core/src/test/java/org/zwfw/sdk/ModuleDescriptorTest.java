@@ -30,7 +30,8 @@ class ModuleDescriptorTest {
         Set<String> exported = descriptor().exports().stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
-                "org.zwfw.sdk.crypto.nimbus", "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status");
+                "org.zwfw.sdk.crypto.nimbus", "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
+                "org.zwfw.sdk.trust");
         assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }

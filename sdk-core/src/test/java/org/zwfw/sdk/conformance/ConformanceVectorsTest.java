@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list");
     }
 
     @TestFactory
@@ -82,7 +82,7 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return List.of("jws", "identifier", "sd-jwt", "status-list").contains(kind);
+            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list").contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
@@ -91,6 +91,12 @@ class ConformanceVectorsTest {
                     return jws(v);
                 case "sd-jwt":
                     return sdJwt(v);
+                case "trust-list": {
+                    VerificationResult<org.zwfw.sdk.trust.TrustList> r = TrustListVectors.run(v);
+                    return new Outcome(r.isValid(),
+                            r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                            r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
+                }
                 case "status-list": {
                     StatusListVectors.Outcome o = StatusListVectors.run(v);
                     return new Outcome(o.valid(), o.codes(), o.messages(), o);
@@ -106,7 +112,11 @@ class ConformanceVectorsTest {
                     r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
         }
 
+        @SuppressWarnings("unchecked")
         static void extraChecks(String kind, JsonNode v, Outcome o) {
+            if (kind.equals("trust-list")) {
+                TrustListVectors.check(v, (VerificationResult<org.zwfw.sdk.trust.TrustList>) o.detail());
+            }
             if (kind.equals("status-list")) {
                 StatusListVectors.Outcome s = (StatusListVectors.Outcome) o.detail();
                 JsonNode expected = v.get("expected");

@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.trust.InMemorySequenceStore;
 import org.zwfw.sdk.trust.TrustList;
@@ -31,8 +29,8 @@ import org.zwfw.sdk.verify.VerificationResult;
 /**
  * Runs the conformance vectors of kind {@code trust-list} ({@code spec/trust-list.md} §10):
  * {@link #run(JsonNode)} verifies one vector's input in its context, {@link #check(JsonNode,
- * VerificationResult)} compares the outcome with the vector's {@code expected}. Self-contained,
- * so that the general runner can fold it in.
+ * VerificationResult)} compares the outcome with the vector's {@code expected}. Run by
+ * {@code ConformanceVectorsTest}, the one runner of every vector.
  */
 public final class TrustListVectors {
 
@@ -101,18 +99,5 @@ public final class TrustListVectors {
         try (Stream<Path> s = Files.list(DIR)) {
             return s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
         }
-    }
-
-    @TestFactory
-    Stream<DynamicTest> everyTrustListVector() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Path p : files()) {
-            JsonNode v = MAPPER.readTree(p.toFile());
-            assertThat(v.get("kind").asText()).as(p.toString()).isEqualTo("trust-list");
-            tests.add(DynamicTest.dynamicTest(p.getFileName() + ": " + v.get("description").asText(),
-                    () -> check(v, run(v))));
-        }
-        assertThat(tests).as("vectors under " + DIR).hasSizeGreaterThan(20);
-        return tests.stream();
     }
 }
