@@ -3,15 +3,17 @@ package org.zwfw.sdk.status;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.zwfw.sdk.trust.HttpTransport;
 
 /**
  * Where {@link StatusChecker} obtains status list tokens: given a list's URI, the token text.
  * Obtaining a token and trusting it are separate: whatever a source returns is verified before
  * use. This package ships an in-memory source ({@link #of(Map)}) and a file-backed one
- * ({@link #files(Map)}, for {@code zwfw verify --status-from URI=FILE}); an HTTP source lives with
- * the SDK's client code and plugs in here.
+ * ({@link #files(Map)}, for {@code zwfw verify --status-from URI=FILE}) and an HTTP one
+ * ({@link #http(HttpTransport, Duration)}).
  *
  * <p>Implementations must be thread-safe: one checker calls them from many threads.
  */
@@ -53,5 +55,39 @@ public interface StatusListSource {
      */
     static StatusListSource files(Map<URI, Path> files) {
         return new FileStatusListSource(files);
+    }
+
+    /**
+     * Fetches each list over HTTP with GET, {@code Accept: application/statuslist+jwt}: the
+     * transport's rules apply (HTTPS, no redirects, status 200, bounded body and time). A 404 is
+     * an unreadable list like any other failure ({@code STATUS_UNAVAILABLE}); caching is the
+     * checker's, by the list's {@code ttl}.
+     *
+     * @param transport the transport, for example {@link HttpTransport#standard}; left open
+     * @param timeout   the longest one fetch may take
+     * @return the source
+     */
+    static StatusListSource http(HttpTransport transport, Duration timeout) {
+        java.util.Objects.requireNonNull(transport, "transport");
+        java.util.Objects.requireNonNull(timeout, "timeout");
+        return new StatusListSource() {
+            @Override
+            public Optional<String> fetch(URI uri, int maxChars) throws IOException {
+                byte[] body;
+                try {
+                    body = transport.get(uri, StatusListToken.MEDIA_TYPE, maxChars + 2, timeout);
+                } catch (IllegalArgumentException e) {
+                    // The transport refuses URIs that break the fetch rules before any I/O.
+                    throw new IOException(e.getMessage(), e);
+                }
+                // A token is ASCII; any other byte becomes one character that JWS parsing refuses.
+                return Optional.of(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).strip());
+            }
+
+            @Override
+            public String toString() {
+                return "StatusListSource.http[" + transport + "]";
+            }
+        };
     }
 }

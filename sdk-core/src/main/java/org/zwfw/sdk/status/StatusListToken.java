@@ -29,6 +29,8 @@ public final class StatusListToken {
 
     /** The {@code typ} header of a status list token. */
     public static final String TYPE = "statuslist+jwt";
+    /** The media type of status list tokens, for {@code Accept} and {@code Content-Type}. */
+    public static final String MEDIA_TYPE = "application/statuslist+jwt";
 
     private final String issuer;
     private final URI uri;

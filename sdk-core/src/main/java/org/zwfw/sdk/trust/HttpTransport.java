@@ -31,6 +31,22 @@ public interface HttpTransport extends AutoCloseable {
      */
     byte[] get(URI uri, String accept, int maxBytes, Duration timeout) throws IOException;
 
+    /**
+     * The SDK's transport on {@code java.net.http}: no redirects, status 200 only, bounded body,
+     * one deadline, HTTPS only (plain HTTP to loopback hosts when allowed), the URI rules checked
+     * before every request ({@code spec/trust-list.md} §8). Trust-list and status-list sources
+     * share it.
+     *
+     * @param connectTimeout    the longest a connection may take to establish
+     * @param allowLoopbackHttp whether plain {@code http} to 127.0.0.1, ::1 and localhost is
+     *                          allowed (the sandbox); off in production
+     * @return a new transport owning its threads; close it when done
+     */
+    static HttpTransport standard(Duration connectTimeout, boolean allowLoopbackHttp) {
+        return new JdkHttpTransport(java.util.Objects.requireNonNull(connectTimeout, "connectTimeout"),
+                allowLoopbackHttp);
+    }
+
     /** Releases threads and connections; the transport cannot be used afterwards. */
     @Override
     void close();
