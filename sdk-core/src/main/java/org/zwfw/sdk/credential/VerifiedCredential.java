@@ -40,7 +40,18 @@ public final class VerifiedCredential {
         this.issuedAt = issuedAt;
         this.expiresAt = expiresAt;
         this.sdJwt = sdJwt;
-        Map<String, Object> subject = new LinkedHashMap<>(sdJwt.claims());
+        // Disclosed claims come in digest order, which is random; a known type's table order is
+        // stable and reads naturally.
+        Map<String, Object> all = sdJwt.claims();
+        Map<String, Object> subject = new LinkedHashMap<>();
+        if (type != null) {
+            for (String name : type.claimNames()) {
+                if (all.containsKey(name)) {
+                    subject.put(name, all.get(name));
+                }
+            }
+        }
+        all.forEach(subject::putIfAbsent);
         CredentialType.NEVER_DISCLOSABLE.forEach(subject::remove);
         this.subjectClaims = Collections.unmodifiableMap(subject);
     }
@@ -82,8 +93,8 @@ public final class VerifiedCredential {
 
     /**
      * @return the subject claims visible to the verifier (always-visible ones and the disclosed
-     *         ones), without {@code iss}, {@code vct}, times, {@code cnf} and {@code status};
-     *         read-only, JSON values
+     *         ones), without {@code iss}, {@code vct}, times, {@code cnf} and {@code status}; in
+     *         the type's table order for a known type; read-only, JSON values
      */
     public Map<String, Object> claims() {
         return subjectClaims;

@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert");
     }
 
     @TestFactory
@@ -82,7 +82,7 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list").contains(kind);
+            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert").contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
@@ -91,6 +91,12 @@ class ConformanceVectorsTest {
                     return jws(v);
                 case "sd-jwt":
                     return sdJwt(v);
+                case "ecert": {
+                    VerificationResult<org.zwfw.sdk.credential.VerifiedCredential> r = EcertVectors.run(v);
+                    return new Outcome(r.isValid(),
+                            r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                            r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
+                }
                 case "trust-list": {
                     VerificationResult<org.zwfw.sdk.trust.TrustList> r = TrustListVectors.run(v);
                     return new Outcome(r.isValid(),
@@ -114,6 +120,9 @@ class ConformanceVectorsTest {
 
         @SuppressWarnings("unchecked")
         static void extraChecks(String kind, JsonNode v, Outcome o) {
+            if (kind.equals("ecert")) {
+                EcertVectors.check(v, (VerificationResult<org.zwfw.sdk.credential.VerifiedCredential>) o.detail());
+            }
             if (kind.equals("trust-list")) {
                 TrustListVectors.check(v, (VerificationResult<org.zwfw.sdk.trust.TrustList>) o.detail());
             }

@@ -42,6 +42,20 @@ class SamplesTest {
     }
 
     @Test
+    void verifyELicenseSeesOnlyTheDisclosedClaimsThenTheRevocation() {
+        String out = run(() -> {
+            try {
+                VerifyELicense.main(new String[0]);
+            } catch (org.zwfw.sdk.verify.VerificationException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertThat(out).contains("verified urn:zwfw:vct:license:1 from 省电子证照平台, status VALID")
+                .contains("disclosed [license_id, holder_name]").contains("REVOKED")
+                .doesNotContain("91110000600037341L");
+    }
+
+    @Test
     void readmeSnippetsAreCompiledSampleCode() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
         StringBuilder samples = new StringBuilder();
