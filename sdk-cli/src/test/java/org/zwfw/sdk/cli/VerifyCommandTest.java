@@ -304,4 +304,27 @@ class VerifyCommandTest {
         assertThat(r.exit()).as(r.out()).isZero();
         assertThat(Files.readString(file)).endsWith("\n");
     }
+
+    @Test
+    void standardInputFeedsOneFileOnly() {
+        CliRunner.Result r = CliRunner.runWithInput(p.trust().toString(), "verify", "--trust", "-", "-");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("only one");
+        String trustJson = org.zwfw.sdk.trust.TrustList.of(List.of(p.licensingEntry(), p.sscEntry())).toLocalJson();
+        Path card = p.write("card.sdjwt", Province.presentWithoutKeyBinding(p.issueCard()));
+        CliRunner.Result fromStdin = CliRunner.runWithInput(trustJson, "verify", "--json", "--at", Province.AT,
+                "--offline", "--trust", "-", card.toString());
+        assertThat(fromStdin.exit()).as(fromStdin.out()).isZero();
+    }
+
+    @Test
+    void humanReportOfAnInvalidTokenSaysNothingIsTrustedAndEscapesControlCharacters() {
+        String forged = org.zwfw.sdk.crypto.JwsBuilder.signedWith(SigningKey.generate(JwsAlgorithm.ES256))
+                .type("rnat+jwt").claims(java.util.Map.of("iss", "https://evil.example\u001b[2J")).sign();
+        CliRunner.Result r = CliRunner.runWithInput(forged, "verify", "-");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).startsWith("INVALID  real-name auth token").contains("nothing of it is trusted")
+                .contains("UNKNOWN_KEY");
+        assertThat(r.out()).doesNotContain("\u001b").contains("\\u001b[2J");
+    }
 }
