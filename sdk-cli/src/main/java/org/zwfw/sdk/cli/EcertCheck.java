@@ -17,17 +17,13 @@ final class EcertCheck {
 
     static VerifyReport verify(InputVerifier v, String text) {
         VerifyReport.Builder b = VerifyReport.builder(Kind.ECERT);
-        int tilde = text.indexOf('~');
-        Unverified u = Unverified.read(tilde < 0 ? text : text.substring(0, tilde), SdJwtVerifier.DEFAULT_MAX_LENGTH);
         if (!v.trustUsable(b, "an e-certificate is verified against the trust list of its issuer")) {
-            u.fill(b);
-            return b.status(unverifiedStatus(b, u)).build();
+            return unverified(b, text);
         }
         VerificationResult<VerifiedCredential> r = v.credentials().verify(text, v.nonce());
         b.add(r);
         if (!r.isValid()) {
-            u.fill(b);
-            return b.status(unverifiedStatus(b, u)).build();
+            return unverified(b, text);
         }
         VerifiedCredential c = r.value().orElseThrow();
         b.issuer(c.issuer().id()).type(c.vct()).status(c.status());
@@ -40,6 +36,14 @@ final class EcertCheck {
             b.note("no key binding presented");
         }
         return b.build();
+    }
+
+    /** Fills issuer, type and status of a credential that did not verify from what it says of itself. */
+    private static VerifyReport unverified(VerifyReport.Builder b, String text) {
+        int tilde = text.indexOf('~');
+        Unverified u = Unverified.read(tilde < 0 ? text : text.substring(0, tilde), SdJwtVerifier.DEFAULT_MAX_LENGTH);
+        u.fill(b);
+        return b.status(unverifiedStatus(b, u)).build();
     }
 
     /**
