@@ -31,7 +31,18 @@ import org.zwfw.sdk.status.StatusListSource;
  *       prepared issuer key, split alike: what two cores of this machine give to pure math.</li>
  * </ol>
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.BatchScaling [pairs] [presentations]}
+ * <p>Besides the wall-clock rates, each run records the CPU time of the whole process (workers,
+ * the writing thread, GC and JIT) per item: when two threads cost no more CPU per item than one,
+ * the engine itself adds no contention, and whatever keeps the rate ratio below 2 is the machine
+ * (a core taken by another process, a shared physical core).
+ *
+ * <p>This machine is shared: a pair during which another process took more than
+ * {@value #MAX_FOREIGN} of a core (machine busy time from {@code /proc/stat} minus this process's
+ * CPU time, {@link MachineLoad}) is kept out of the "clean" figures, which are what two free cores
+ * give; the figures over all pairs are printed beside them.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.BatchScaling [pairs] [presentations] [engine]}
+ * ({@code engine}: the engine's workload only).
  */
 public final class BatchScaling {
 
@@ -41,12 +52,14 @@ public final class BatchScaling {
     }
 
     /**
-     * @param args optional number of pairs (default 15) and of presentations (default 2000)
+     * @param args optional number of clean pairs (default 15), of presentations (default 2000), and
+     *             {@code engine} to measure the engine only
      * @throws Exception if a run fails
      */
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        boolean engineOnly = args.length > 2 && args[2].equals("engine");
         System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + count + " presentations (10 disclosures + key binding, status from a file), " + pairs
                 + " ABBA pairs of threads=1 / threads=2");
@@ -71,6 +84,9 @@ public final class BatchScaling {
                     .clock(Clock.fixed(BatchFixture.NOW, ZoneOffset.UTC)).statusMode(StatusMode.REQUIRED)
                     .statusSource(StatusListSource.files(Map.of(BatchFixture.LIST, f.dir.resolve("status.jwt"))))
                     .keyBindingRequired(BatchFixture.AUD).build();
+            if (engineOnly) {
+                continue;
+            }
             report(alg.jwsName() + " core (CredentialVerifier)", threads -> split(f.presentations, threads, p -> {
                 if (!core.verify(p, BatchFixture.NONCE).isValid()) {
                     throw new IllegalStateException("core verification failed");
@@ -114,38 +130,75 @@ public final class BatchScaling {
         return n;
     }
 
-    private static double rate(Workload w, int threads) throws Exception {
-        long start = System.nanoTime();
-        long done = w.run(threads);
-        return done * 1e9 / (System.nanoTime() - start);
+    /**
+     * One run: items per second of wall-clock time, CPU nanoseconds of the whole process per item,
+     * and the cores' worth of CPU other processes took meanwhile.
+     */
+    private record Run(double rate, double cpuPerItem, double foreign) {
     }
 
+    private static Run run(Workload w, int threads) throws Exception {
+        MachineLoad.Sample before = MachineLoad.sample();
+        long done = w.run(threads);
+        MachineLoad.Sample after = MachineLoad.sample();
+        long wall = after.wallNanos() - before.wallNanos();
+        return new Run(done * 1e9 / wall, (double) (after.ownNanos() - before.ownNanos()) / done,
+                MachineLoad.foreignCores(before, after));
+    }
+
+    /**
+     * Runs ABBA pairs until {@code pairs} clean ones (no other process used more than
+     * {@link #MAX_FOREIGN} of a core during either run) are collected, or {@link #MAX_ATTEMPTS}
+     * times as many were tried; reports the clean ones, and all of them beside.
+     */
     private static void report(String name, Workload w, int pairs) throws Exception {
         for (int i = 0; i < 3; i++) {
-            rate(w, 1);
-            rate(w, 2);
+            run(w, 1);
+            run(w, 2);
         }
-        double[] ratios = new double[pairs];
-        double sum1 = 0;
-        double sum2 = 0;
-        for (int i = 0; i < pairs; i++) {
-            double r1;
-            double r2;
+        List<double[]> clean = new ArrayList<>();
+        List<double[]> all = new ArrayList<>();
+        for (int i = 0; clean.size() < pairs && i < pairs * MAX_ATTEMPTS; i++) {
+            Run r1;
+            Run r2;
             if (i % 2 == 0) {
-                r1 = rate(w, 1);
-                r2 = rate(w, 2);
+                r1 = run(w, 1);
+                r2 = run(w, 2);
             } else {
-                r2 = rate(w, 2);
-                r1 = rate(w, 1);
+                r2 = run(w, 2);
+                r1 = run(w, 1);
             }
-            sum1 += r1;
-            sum2 += r2;
-            ratios[i] = r2 / r1;
+            double[] pair = {r2.rate() / r1.rate(), r2.cpuPerItem() / r1.cpuPerItem(), r1.rate(), r2.rate(),
+                r1.cpuPerItem()};
+            all.add(pair);
+            if (r1.foreign() <= MAX_FOREIGN && r2.foreign() <= MAX_FOREIGN) {
+                clean.add(pair);
+            }
         }
-        java.util.Arrays.sort(ratios);
-        System.out.printf(Locale.ROOT, "%-44s threads=2 ÷ threads=1: median %.3f (quartiles %.3f .. %.3f);"
-                + " mean rates %,.0f/s (1 thread), %,.0f/s (2 threads)%n", name, quantile(ratios, 0.5),
-                quantile(ratios, 0.25), quantile(ratios, 0.75), sum1 / pairs, sum2 / pairs);
+        print(name + " clean", clean);
+        print(name + " all", all);
+    }
+
+    /** Most cores' worth of CPU other processes may take during a run of a clean pair. */
+    static final double MAX_FOREIGN = 0.1;
+    /** Pairs tried per clean pair wanted, at most. */
+    static final int MAX_ATTEMPTS = 6;
+
+    private static void print(String name, List<double[]> pairs) {
+        if (pairs.isEmpty()) {
+            System.out.printf(Locale.ROOT, "%-46s no pair%n", name);
+            return;
+        }
+        int n = pairs.size();
+        double[] ratios = pairs.stream().mapToDouble(p -> p[0]).sorted().toArray();
+        double[] costs = pairs.stream().mapToDouble(p -> p[1]).sorted().toArray();
+        double r1 = pairs.stream().mapToDouble(p -> p[2]).average().orElse(0);
+        double r2 = pairs.stream().mapToDouble(p -> p[3]).average().orElse(0);
+        double cpu1 = pairs.stream().mapToDouble(p -> p[4]).average().orElse(0);
+        System.out.printf(Locale.ROOT, "%-46s %2d pairs; rate 2t/1t median %.3f (quartiles %.3f .. %.3f), mean"
+                + " %,.0f/s vs %,.0f/s; CPU per item 2t/1t median %.3f (quartiles %.3f .. %.3f), 1t %.0f µs%n",
+                name, n, quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75), r2, r1,
+                quantile(costs, 0.5), quantile(costs, 0.25), quantile(costs, 0.75), cpu1 / 1000);
     }
 
     private static double quantile(double[] sorted, double q) {
