@@ -41,8 +41,8 @@ import org.zwfw.sdk.status.StatusListSource;
  * CPU time, {@link MachineLoad}) is kept out of the "clean" figures, which are what two free cores
  * give; the figures over all pairs are printed beside them.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.BatchScaling [pairs] [presentations] [engine]}
- * ({@code engine}: the engine's workload only).
+ * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.BatchScaling [pairs] [presentations] [all|engine]
+ * [ES256|SGD_SM3_SM2]} ({@code engine}: the engine's workload only; an algorithm: that one only).
  */
 public final class BatchScaling {
 
@@ -52,19 +52,23 @@ public final class BatchScaling {
     }
 
     /**
-     * @param args optional number of clean pairs (default 15), of presentations (default 2000), and
-     *             {@code engine} to measure the engine only
+     * @param args optional number of clean pairs (default 15), of presentations (default 2000),
+     *             {@code engine} to measure the engine only, and one algorithm
      * @throws Exception if a run fails
      */
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         boolean engineOnly = args.length > 2 && args[2].equals("engine");
+        String only = args.length > 3 ? args[3] : null;
         System.out.println("JDK " + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + count + " presentations (10 disclosures + key binding, status from a file), " + pairs
                 + " ABBA pairs of threads=1 / threads=2");
         for (org.zwfw.sdk.crypto.JwsAlgorithm alg : new org.zwfw.sdk.crypto.JwsAlgorithm[] {
             org.zwfw.sdk.crypto.JwsAlgorithm.ES256, org.zwfw.sdk.crypto.JwsAlgorithm.SGD_SM3_SM2}) {
+            if (only != null && !alg.jwsName().equals(only)) {
+                continue;
+            }
             BatchFixture f = new BatchFixture(alg, count);
             try (InputVerifier v = InputVerifier.open(f.options)) {
                 BatchSummary check = new BatchVerifier(v, 1).run(f.inputs.iterator(), count, line -> { }, null);
