@@ -70,15 +70,18 @@ final class SandboxStart {
                 keys.put(i, new SigningKey[] {k, s});
             }
 
+            // Everything that can be refused is checked before binding: see cleanUp.
+            URI known = b.publicBaseUri != null ? b.publicBaseUri
+                    : derivedBase(b.host, address, bindPort != 0 ? bindPort : 1);
+            if (recorded.isPresent() && !recorded.get().baseUrl().equals(known)) {
+                throw new IllegalStateException("the state directory " + state.root() + " belongs to a sandbox at "
+                        + recorded.get().baseUrl() + ", and every credential it issued names its status list there;"
+                        + " this one would be at " + known + ". Start it with the same host and port (or public URL),"
+                        + " or use another state directory");
+            }
             server = bind(address, bindPort, recorded.isPresent() && b.port == 0);
             int port = server.getAddress().getPort();
             URI base = b.publicBaseUri != null ? b.publicBaseUri : derivedBase(b.host, address, port);
-            if (recorded.isPresent() && !recorded.get().baseUrl().equals(base)) {
-                throw new IllegalStateException("the state directory " + state.root() + " belongs to a sandbox at "
-                        + recorded.get().baseUrl() + ", and every credential it issued names its status list there;"
-                        + " this one would be at " + base + ". Start it with the same host and port (or public URL),"
-                        + " or use another state directory");
-            }
 
             Map<SandboxIssuer, IssuerRuntime> issuers = new EnumMap<>(SandboxIssuer.class);
             List<TrustedIssuer> entries = new ArrayList<>();
@@ -208,6 +211,13 @@ final class SandboxStart {
 
     private static void cleanUp(HttpServer server, ExecutorService executor, StateDirectory state) {
         if (server != null) {
+            try {
+                // The JDK server releases its port only when its dispatcher thread ends (closing its
+                // selector), so a server that never ran would keep the port bound: run it, then stop.
+                server.start();
+            } catch (IllegalStateException alreadyStarted) {
+                // Running: stop releases the port.
+            }
             server.stop(0);
         }
         if (executor != null) {

@@ -154,6 +154,9 @@ public final class Router implements HttpHandler {
             response = problemResponse(Problem.http(500, "unexpected failure in the sandbox; see its log"),
                     requestId);
         }
+        // Logged before sending, so that the line exists once the client has its answer.
+        LOG.debug("{} {} -> {} in {} ms [{}]", method, template, response.status(),
+                (System.nanoTime() - start) / 1_000_000, requestId);
         try {
             send(exchange, response, requestId);
         } catch (IOException e) {
@@ -161,8 +164,6 @@ public final class Router implements HttpHandler {
         } finally {
             exchange.close();
         }
-        LOG.debug("{} {} -> {} in {} ms [{}]", method, template, response.status(),
-                (System.nanoTime() - start) / 1_000_000, requestId);
     }
 
     private void checkHost(HttpExchange exchange) {
