@@ -85,7 +85,10 @@ public final class StateDirectory implements AutoCloseable {
                 LOG.warn("the file system of {} has no POSIX permissions: protect the directory yourself, it holds"
                         + " private keys", root);
             }
-            channel = FileChannel.open(root.resolve("sandbox.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_FILE)}
+                    : new FileAttribute<?>[0];
+            channel = FileChannel.open(root.resolve("sandbox.lock"), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), attrs);
             FileLock lock;
             try {
                 lock = channel.tryLock();
