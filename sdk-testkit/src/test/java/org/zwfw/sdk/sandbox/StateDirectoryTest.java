@@ -18,7 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zwfw.sdk.credential.CredentialStatus;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.verify.OutcomeCode;
 
 /** A sandbox with a state directory keeps its keys, statuses, seq and address across restarts. */
@@ -125,6 +127,12 @@ class StateDirectoryTest {
                     }
                 });
             }
+            // Status list states are written by the SDK with default permissions: they hold no secret, and
+            // the directory above them is owner-only.
+            for (String f : new String[] {"sandbox.json", "sandbox.lock"}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve(f)))).as(f)
+                        .isEqualTo("rw-------");
+            }
             JsonNode settings = Http.JSON.readTree(Files.readString(state.resolve("sandbox.json")));
             assertThat(settings.get("base_url").asText()).isEqualTo(sandbox.baseUri().toString());
             assertThat(settings.get("port").asInt()).isEqualTo(sandbox.port());
@@ -180,6 +188,9 @@ class StateDirectoryTest {
         Files.writeString(anchorFile, "{\"kty\": \"EC\"}");
         assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        Files.writeString(anchorFile, SigningKey.generate(JwsAlgorithm.ES256).toPrivateJwkJson());
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected a SGD_SM3_SM2 key");
         Files.writeString(anchorFile, anchor);
         Files.writeString(state.resolve("sandbox.json"), "{\"format\": 1}", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
