@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.sandbox.internal.IssuerEndpoints;
@@ -139,8 +140,7 @@ final class SandboxStart {
         }
     }
 
-    private static SigningKey key(StateDirectory state, String name, org.zwfw.sdk.crypto.JwsAlgorithm alg,
-            boolean fresh) {
+    private static SigningKey key(StateDirectory state, String name, JwsAlgorithm alg, boolean fresh) {
         return state == null ? SigningKey.generate(alg) : state.key(name, alg, fresh);
     }
 

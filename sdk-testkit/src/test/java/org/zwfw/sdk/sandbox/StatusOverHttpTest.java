@@ -107,19 +107,26 @@ class StatusOverHttpTest {
 
     @Test
     void anIndexNeverIssuedIsNotFound() {
-        JsonNode issued = issue(SandboxIssuer.SOCIAL_SECURITY);
-        int idx = issued.at("/status/status_list/idx").asInt();
-        int other = idx == 0 ? 1 : idx - 1;
-        Http.Reply r = Http.get(sandbox.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, other));
-        assertThat(r.status()).isEqualTo(404);
-        assertThat(r.contentType()).isEqualTo("application/problem+json");
-        assertThat(Http.postJson(sandbox.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, other),
-                Map.of("status", "INVALID")).status()).isEqualTo(404);
-        assertThat(Http.get(sandbox.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, Sandbox.STATUS_LIST_CAPACITY))
-                .status()).isEqualTo(404);
-        String leadingZero = sandbox.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, idx).toString()
-                .replaceFirst("/(\\d+)$", "/0$1");
-        assertThat(Http.get(java.net.URI.create(leadingZero)).status()).isEqualTo(404);
+        // A sandbox of its own, so that exactly one index is allocated.
+        try (Sandbox own = Sandbox.builder().start()) {
+            JsonNode request = Http.get(own.samplesUri(SandboxIssuer.SOCIAL_SECURITY)).json().at("/samples/0/request");
+            JsonNode issued = Http.postJson(own.credentialsUri(SandboxIssuer.SOCIAL_SECURITY), request).json();
+            int idx = issued.at("/status/status_list/idx").asInt();
+            int other = idx == 0 ? 1 : idx - 1;
+            assertThat(Http.get(own.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, idx)).status()).isEqualTo(200);
+            Http.Reply r = Http.get(own.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, other));
+            assertThat(r.status()).isEqualTo(404);
+            assertThat(r.contentType()).isEqualTo("application/problem+json");
+            assertThat(Http.postJson(own.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, other),
+                    Map.of("status", "INVALID")).status()).isEqualTo(404);
+            assertThat(Http.get(own.statusEntryUri(SandboxIssuer.LICENSING, idx)).status()).as("another issuer's list")
+                    .isEqualTo(404);
+            assertThat(Http.get(own.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, Sandbox.STATUS_LIST_CAPACITY))
+                    .status()).isEqualTo(404);
+            String leadingZero = own.statusEntryUri(SandboxIssuer.SOCIAL_SECURITY, idx).toString()
+                    .replaceFirst("/(\\d+)$", "/0$1");
+            assertThat(Http.get(java.net.URI.create(leadingZero)).status()).isEqualTo(404);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
 import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusListFullException;
 import org.zwfw.sdk.status.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.OutcomeCode;
@@ -104,7 +105,7 @@ public final class IssuerRuntime {
         r.alwaysVisible(request.alwaysVisible().toArray(new String[0]));
         try {
             return r.issue();
-        } catch (org.zwfw.sdk.status.StatusListFullException e) {
+        } catch (StatusListFullException e) {
             throw Problem.of(503, Problem.STATUS_LIST_FULL, "The status list is full", "all " + e.capacity()
                     + " indexes of " + issuer.slug() + "'s status list have been allocated; indexes are never reused."
                     + " Start the sandbox with a new state directory", null).exception();

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class Router implements HttpHandler {
         for (String a : authorities) {
             lower.add(a.toLowerCase(Locale.ROOT));
         }
-        this.authorities = Set.copyOf(lower);
+        this.authorities = Collections.unmodifiableSet(lower);
     }
 
     /**

@@ -17,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.zwfw.sdk.verify.OutcomeCode;
 
 /**
@@ -146,8 +147,8 @@ public final class StrictJson {
      * @return a map
      */
     @SuppressWarnings("unchecked")
-    public static java.util.Map<String, Object> toMap(JsonNode node) {
-        return READER.convertValue(node, java.util.Map.class);
+    public static Map<String, Object> toMap(JsonNode node) {
+        return READER.convertValue(node, Map.class);
     }
 
     /**
