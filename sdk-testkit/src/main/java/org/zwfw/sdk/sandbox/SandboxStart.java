@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -62,6 +61,11 @@ final class SandboxStart {
             boolean fresh = recorded.isEmpty();
             int bindPort = b.port != 0 ? b.port : recorded.map(StateDirectory.State::port).orElse(0);
 
+            if (state != null && fresh) {
+                for (SandboxIssuer i : SandboxIssuer.values()) {
+                    state.discardUnusedStatus(i.slug() + "-1");
+                }
+            }
             SigningKey anchor = key(state, "trust-anchor", Sandbox.TRUST_ANCHOR_ALGORITHM, fresh);
             Map<SandboxIssuer, SigningKey[]> keys = new EnumMap<>(SandboxIssuer.class);
             for (SandboxIssuer i : SandboxIssuer.values()) {
@@ -89,10 +93,6 @@ final class SandboxStart {
             for (SandboxIssuer i : SandboxIssuer.values()) {
                 StatusListIssuer.Builder list = StatusListIssuer.builder().capacity(Sandbox.STATUS_LIST_CAPACITY);
                 if (state != null) {
-                    if (fresh) {
-                        // Left by a first start that failed before completing: no credential refers to it.
-                        Files.deleteIfExists(state.statusFile(i.slug() + "-1"));
-                    }
                     list.persistTo(state.statusFile(i.slug() + "-1"));
                 }
                 URI listUri = URI.create(base + "/issuers/" + i.slug() + "/status-lists/1");

@@ -196,4 +196,46 @@ class StateDirectoryTest {
         assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("sandbox.json");
     }
+
+    @Test
+    void aStateThatCannotBeWrittenIsA500AndIssuesNothing() throws IOException {
+        Path state = dir.resolve("state");
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            JsonNode request = Http.get(sandbox.samplesUri(SandboxIssuer.LICENSING)).json().at("/samples/0/request");
+            // Root ignores permissions, so the directory goes away instead.
+            try (Stream<Path> files = Files.list(state.resolve("status"))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(state.resolve("status"));
+            Http.Reply r = Http.postJson(sandbox.credentialsUri(SandboxIssuer.LICENSING), request);
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(r.contentType()).isEqualTo("application/problem+json");
+            assertThat(r.json().get("detail").asText()).contains("state directory").doesNotContain(state.toString());
+            assertThat(r.body()).doesNotContain("credential\"");
+        }
+    }
+
+    @Test
+    void withoutItsSettingsFileAnUnusedStateStartsAfreshAndAUsedOneIsRefused() throws IOException {
+        Path state = dir.resolve("state");
+        KeySet anchor;
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            anchor = sandbox.trustAnchorKeys();
+        }
+        // sandbox.json is written last on a first start: without it, and with nothing issued, the rest
+        // is an unfinished first start.
+        Files.delete(state.resolve("sandbox.json"));
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.trustAnchorKeys()).isNotEqualTo(anchor);
+            assertThat(sandbox.trustListSeq()).isEqualTo(1);
+            issue(sandbox, SandboxIssuer.LICENSING);
+        }
+        // Once a credential was issued, its keys are never silently replaced.
+        Files.delete(state.resolve("sandbox.json"));
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("licensing-1.zwsl")
+                .hasMessageContaining("1 issued credential");
+    }
 }

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeyFormatException;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.status.StatusListState;
 
 /**
  * The sandbox's state directory, owned by one running sandbox at a time (a lock file):
@@ -37,7 +38,8 @@ import org.zwfw.sdk.crypto.SigningKey;
  * </pre>
  *
  * <p>{@code sandbox.json} is written last on a first start, so it marks a complete state: without
- * it, keys are generated afresh; with it, every key must be there. Every file is written to a
+ * it, keys are generated afresh (unless a status list shows that credentials were issued: then the
+ * state is damaged); with it, every key must be there. Every file is written to a
  * temporary file, forced to disk and renamed over the old one, so a crash leaves the old or the
  * new content. Where the file system has POSIX permissions, directories are created {@code rwx------}
  * and files {@code rw-------}; elsewhere protecting the directory is the user's job (a warning is
@@ -209,6 +211,35 @@ public final class StateDirectory implements AutoCloseable {
      */
     public Path statusFile(String name) {
         return root.resolve("status").resolve(name + ".zwsl");
+    }
+
+    /**
+     * On a first start, removes a status list state left by an earlier first start that did not
+     * complete. Such a list has issued nothing; one that has is a damaged state, refused.
+     *
+     * @param name a status list's name
+     * @throws IllegalStateException when the left-over list has allocated indexes or is unreadable
+     */
+    public void discardUnusedStatus(String name) {
+        Path file = statusFile(name);
+        if (!Files.exists(file)) {
+            return;
+        }
+        int issued;
+        try {
+            issued = StatusListState.readFrom(file).allocatedCount();
+        } catch (IOException | RuntimeException e) {
+            throw damaged(root.resolve("sandbox.json"), "it is missing, and " + file + " cannot be read");
+        }
+        if (issued > 0) {
+            throw damaged(root.resolve("sandbox.json"), "it is missing, but " + file + " records " + issued
+                    + " issued credential(s), whose keys would be replaced; restore it or move the directory away");
+        }
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
     }
 
     private void warnIfShared(Path file) {
