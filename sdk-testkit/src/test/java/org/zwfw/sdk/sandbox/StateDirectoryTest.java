@@ -158,13 +158,13 @@ class StateDirectoryTest {
         try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
             base = sandbox.baseUri();
         }
+        int other;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int other = free.getLocalPort();
-            free.close();
-            assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).port(other).start())
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(base.toString())
-                    .hasMessageContaining("status list");
+            other = free.getLocalPort();
         }
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).port(other).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(base.toString())
+                .hasMessageContaining("status list");
         assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).host("localhost").start())
                 .isInstanceOf(IllegalStateException.class);
         // The refusals left the directory usable.
