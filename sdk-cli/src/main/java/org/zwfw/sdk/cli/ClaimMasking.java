@@ -10,7 +10,9 @@ import org.zwfw.sdk.id.MaskingPolicy;
 /**
  * Masks personal data in claims before the command prints them (unless {@code --show-pii}):
  * names of persons, ID numbers, phone numbers, card numbers and addresses, by claim name,
- * at any depth. Registration data of organisations (USCC, license ids) stays readable.
+ * at any depth (inside objects and arrays). Registration data of organisations (USCC, license
+ * ids) stays readable. A {@code holder_code} is masked unless {@code holder_code_type} says it is
+ * a USCC ({@code 001}): fail safe, since it is a resident ID number otherwise.
  */
 final class ClaimMasking {
 
@@ -19,49 +21,69 @@ final class ClaimMasking {
     private static final Set<String> ID_NUMBERS = Set.of("social_security_number", "id_number", "aac002");
     private static final Set<String> PHONES = Set.of("phone_number", "phone", "mobile");
     private static final Set<String> CARDS = Set.of("card_number", "bank_card");
-    private static final Set<String> OTHER = Set.of("address", "street", "street_address", "birthdate", "sub");
+    private static final Set<String> OTHER = Set.of("address", "street", "street_address", "birthdate", "birth_date",
+            "sub", "email");
 
     private ClaimMasking() {
     }
 
     static Map<String, Object> mask(Map<String, ?> claims, MaskingPolicy policy) {
+        boolean organisationHolder = "001".equals(claims.get("holder_code_type"));
         Map<String, Object> out = new LinkedHashMap<>();
-        boolean personHolder = "111".equals(claims.get("holder_code_type"));
         for (Map.Entry<String, ?> e : claims.entrySet()) {
-            String k = e.getKey();
-            Object v = e.getValue();
-            if (v instanceof String) {
-                String s = (String) v;
-                if (NAMES.contains(k)) {
-                    v = policy.maskName(s);
-                } else if (ID_NUMBERS.contains(k) || k.equals("holder_code") && personHolder) {
-                    v = policy.maskIdNumber(s);
-                } else if (PHONES.contains(k)) {
-                    v = policy.maskPhone(s);
-                } else if (CARDS.contains(k)) {
-                    v = policy.maskBankCard(s);
-                } else if (OTHER.contains(k)) {
-                    v = policy.mask(s, 0, 0);
-                }
-            } else if (v instanceof Map) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> inner = (Map<String, Object>) v;
-                v = OTHER.contains(k) ? "***" : mask(inner, policy);
-            } else if (v instanceof List) {
-                List<Object> list = new ArrayList<>();
-                for (Object item : (List<?>) v) {
-                    if (item instanceof Map) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> inner = (Map<String, Object>) item;
-                        list.add(mask(inner, policy));
-                    } else {
-                        list.add(item);
-                    }
-                }
-                v = list;
-            }
-            out.put(k, v);
+            out.put(e.getKey(), member(e.getKey(), e.getValue(), organisationHolder, policy));
         }
         return out;
+    }
+
+    /**
+     * Masks one member.
+     *
+     * @param name               the claim name, or {@code null} for an array element whose claim is unknown
+     * @param value              its JSON value
+     * @param organisationHolder whether {@code holder_code_type} of the enclosing object is {@code 001}
+     * @param policy             the masking policy
+     * @return the value to show
+     */
+    static Object member(String name, Object value, boolean organisationHolder, MaskingPolicy policy) {
+        if (value instanceof String) {
+            String s = (String) value;
+            if (name == null) {
+                return s;
+            }
+            if (NAMES.contains(name)) {
+                return policy.maskName(s);
+            }
+            if (ID_NUMBERS.contains(name) || name.equals("holder_code") && !organisationHolder) {
+                return policy.maskIdNumber(s);
+            }
+            if (PHONES.contains(name)) {
+                return policy.maskPhone(s);
+            }
+            if (CARDS.contains(name)) {
+                return policy.maskBankCard(s);
+            }
+            if (OTHER.contains(name)) {
+                return policy.mask(s, 0, 0);
+            }
+            return s;
+        }
+        if (value instanceof Map) {
+            if (name != null && OTHER.contains(name)) {
+                return "***";
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> inner = (Map<String, Object>) value;
+            return mask(inner, policy);
+        }
+        if (value instanceof List) {
+            List<Object> list = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                // Elements of a personal claim (several phone numbers) are masked like the claim.
+                list.add(member(name, item, organisationHolder, policy));
+            }
+            return list;
+        }
+        return value;
     }
 }

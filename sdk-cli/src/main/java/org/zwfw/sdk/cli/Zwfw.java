@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
 @Command(name = "zwfw", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Tools for the provincial government-service network: identifiers, keys, tokens and"
                 + " e-certificates.",
-        subcommands = {CheckIdCommand.class, KeysCommand.class, TrustListCommand.class, SandboxCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {VerifyCommand.class, VerifyBatchCommand.class, InspectCommand.class, CheckIdCommand.class,
+            KeysCommand.class, TrustListCommand.class, SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class Zwfw implements Runnable {
 
     /** Success, or every input valid. */

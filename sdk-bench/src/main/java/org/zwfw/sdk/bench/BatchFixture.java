@@ -1,0 +1,106 @@
+package org.zwfw.sdk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.zwfw.sdk.cli.BatchInput;
+import org.zwfw.sdk.credential.CredentialClaims;
+import org.zwfw.sdk.credential.CredentialIssuer;
+import org.zwfw.sdk.credential.CredentialType;
+import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.credential.PresentationBuilder;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustedIssuer;
+
+/**
+ * What {@code zwfw verify-batch} sees in production, for the benchmarks: {@code count} e-licenses
+ * from one issuer ({@code alg}: ES256 with sha-256 digests, or SGD_SM3_SM2 with sm3), each bound to
+ * its own holder key of the same algorithm, each presented with 10 disclosures and a key-binding
+ * JWT for one audience and nonce; a local trust list and the issuer's status list in files; the
+ * verify options that read them offline at a fixed time.
+ */
+final class BatchFixture {
+
+    static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+    static final String ISSUER = "https://dzzz.zwfw.example.gov.cn";
+    static final URI LIST = URI.create("https://dzzz.zwfw.example.gov.cn/status/1");
+    static final String AUD = "https://hospital.example.com";
+    static final String NONCE = "n-5d2c9e";
+    /** The 10 claims disclosed of the 12 an e-license has. */
+    static final String[] DISCLOSED = {"license_id", "license_name", "license_type_code", "issuing_authority",
+        "issuing_authority_code", "issue_date", "valid_until", "holder_name", "holder_code", "holder_code_type"};
+
+    final JwsAlgorithm alg;
+    final List<String> presentations = new ArrayList<>();
+    final List<BatchInput> inputs = new ArrayList<>();
+    final String[] options;
+    final TrustList trustList;
+    final SigningKey issuerKey;
+    final Path dir;
+
+    BatchFixture(JwsAlgorithm alg, int count) {
+        this.alg = alg;
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        issuerKey = SigningKey.generate(alg).withKeyId("dzzz-" + alg.jwsName());
+        StatusListIssuer status = StatusListIssuer.builder().capacity(Math.max(1024, count * 4)).build();
+        CredentialIssuer issuer = CredentialIssuer.builder(ISSUER, issuerKey).clock(clock)
+                .hashAlgorithm(alg == JwsAlgorithm.SGD_SM3_SM2 ? org.zwfw.sdk.credential.SdHashAlgorithm.SM3
+                        : org.zwfw.sdk.credential.SdHashAlgorithm.SHA_256)
+                .statusList(status, LIST).build();
+        for (int i = 0; i < count; i++) {
+            SigningKey holder = SigningKey.generate(alg);
+            IssuedCredential c = issuer.issue(license(), holder.verificationKey());
+            String p = PresentationBuilder.from(c.compact()).disclose(DISCLOSED).keyBinding(holder, AUD, NONCE, NOW)
+                    .build();
+            presentations.add(p);
+            inputs.add(BatchInput.text(p, "p" + i, i + 1));
+        }
+        trustList = TrustList.of(List.of(TrustedIssuer.builder(ISSUER).name("省电子证照平台").uscc("11430000006122244L")
+                .keys(issuerKey.verificationKey()).types(CredentialType.LICENSE.vct(), TrustedIssuer.TYPE_STATUS_LIST)
+                .build()));
+        try {
+            dir = Files.createTempDirectory("zwfw-bench-");
+            dir.toFile().deleteOnExit();
+            Path trust = Files.writeString(dir.resolve("trust.json"), trustList.toLocalJson());
+            Path list = Files.writeString(dir.resolve("status.jwt"),
+                    issuer.statusListToken(Duration.ofDays(1), Duration.ofHours(1)));
+            trust.toFile().deleteOnExit();
+            list.toFile().deleteOnExit();
+            options = new String[] {"--trust", trust.toString(), "--at", NOW.toString(), "--offline",
+                "--status-from", LIST + "=" + list, "--require-status", "--require-key-binding", "--aud", AUD,
+                "--nonce", NONCE};
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static CredentialClaims license() {
+        return CredentialClaims.builder(CredentialType.LICENSE)
+                .put("license_id", "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U")
+                .put("license_name", "食品经营许可证")
+                .put("license_type_code", "11100000000013338W011")
+                .put("license_number", "JY14301050012345")
+                .put("issuing_authority", "湖南省市场监督管理局")
+                .put("issuing_authority_code", "11430000006122244L")
+                .put("issue_date", LocalDate.of(2023, 3, 1))
+                .put("valid_from", LocalDate.of(2023, 3, 1))
+                .put("valid_until", LocalDate.of(2028, 2, 28))
+                .put("holder_name", "某某餐饮有限公司")
+                .put("holder_code", "91110000600037341L")
+                .put("holder_code_type", "001")
+                .put("jurisdiction_code", "430000")
+                .build();
+    }
+}

@@ -1,0 +1,185 @@
+package org.zwfw.sdk.cli;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The engine of {@code zwfw verify-batch}: verifies many inputs in parallel with one shared
+ * {@link InputVerifier} and hands the JSON line of each to a sink <em>in input order</em>, so
+ * reports are reproducible whatever the thread count. Keeps going past bad and unreadable inputs.
+ *
+ * <p>Work is done in a fixed pool of {@code threads} workers, each reading, verifying and
+ * serialising its input; the calling thread only hands out inputs and writes finished lines. At
+ * most {@code threads × }{@value #WINDOW_PER_THREAD} inputs are in flight, so memory stays
+ * bounded for any number of inputs. Usable without the command line (benchmarks). One
+ * {@link #run} at a time per instance.
+ */
+public final class BatchVerifier {
+
+    /** Inputs in flight per worker thread: enough to keep workers busy behind a slow input. */
+    static final int WINDOW_PER_THREAD = 64;
+
+    /** Receives progress from the thread that runs the batch. */
+    public interface Progress {
+        /**
+         * @param done    inputs finished and written
+         * @param total   inputs in the batch, or -1 when unknown
+         * @param invalid inputs found invalid so far
+         */
+        void update(long done, long total, long invalid);
+
+        /** The batch is over. */
+        void finish();
+    }
+
+    private final InputVerifier verifier;
+    private final int threads;
+
+    /**
+     * @param verifier the shared verifier (thread-safe)
+     * @param threads  worker threads, at least 1
+     */
+    public BatchVerifier(InputVerifier verifier, int threads) {
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.threads = threads;
+    }
+
+    /** The finished work of one input. */
+    private record Outcome(boolean valid, boolean unreadable, Set<String> codes, String line) {
+    }
+
+    /**
+     * Verifies every input.
+     *
+     * @param inputs   the inputs, in report order
+     * @param total    their number, or -1 when unknown (for progress only)
+     * @param lines    receives each input's JSON line, in input order, on the calling thread
+     * @param progress progress, or {@code null}
+     * @return the totals
+     */
+    public BatchSummary run(Iterator<BatchInput> inputs, long total, Consumer<String> lines, Progress progress) {
+        long start = System.nanoTime();
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "zwfw-verify-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(threads, tf);
+        Counts counts = new Counts();
+        try {
+            ArrayDeque<Future<Outcome>> window = new ArrayDeque<>();
+            int max = threads * WINDOW_PER_THREAD;
+            while (inputs.hasNext()) {
+                BatchInput in = inputs.next();
+                window.add(pool.submit(() -> process(in)));
+                while (!window.isEmpty() && (window.size() >= max || window.peek().isDone())) {
+                    counts.write(await(window.poll()), lines, progress, total);
+                }
+            }
+            while (!window.isEmpty()) {
+                counts.write(await(window.poll()), lines, progress, total);
+            }
+        } finally {
+            pool.shutdownNow();
+            if (progress != null) {
+                progress.finish();
+            }
+        }
+        return new BatchSummary(counts.total, counts.valid, counts.unreadable, counts.codes, System.nanoTime() - start,
+                threads);
+    }
+
+    private static final class Counts {
+        long total;
+        long valid;
+        long unreadable;
+        final Map<String, Long> codes = new HashMap<>();
+
+        void write(Outcome o, Consumer<String> lines, Progress progress, long expected) {
+            lines.accept(o.line());
+            total++;
+            if (o.valid()) {
+                valid++;
+            }
+            if (o.unreadable()) {
+                unreadable++;
+            }
+            for (String c : o.codes()) {
+                codes.merge(c, 1L, Long::sum);
+            }
+            if (progress != null) {
+                progress.update(total, expected, total - valid);
+            }
+        }
+    }
+
+    private static Outcome await(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying", e);
+        } catch (ExecutionException e) {
+            // process() catches everything; this is a bug, reported as such.
+            throw new IllegalStateException("a verification worker failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Outcome process(BatchInput in) {
+        VerifyReport report;
+        boolean unreadable = false;
+        try {
+            if (in.problem() != null) {
+                report = VerifyReport.builder(Kind.UNKNOWN).error(in.problem(), in.problemMessage()).build();
+            } else if (in.file() != null) {
+                Inputs.Read read = null;
+                String why = null;
+                try {
+                    read = Inputs.read(in.file());
+                } catch (IOException | RuntimeException e) {
+                    why = Inputs.unreadable(in.name(), in.file(), e);
+                }
+                if (read == null) {
+                    unreadable = true;
+                    report = VerifyReport.builder(Kind.UNKNOWN).error(new VerifyReport.Problem(
+                            VerifyReport.Problem.UNREADABLE, why)).build();
+                } else {
+                    report = read.code() != null ? verifier.unacceptable(read) : verifier.verify(read.text());
+                }
+            } else {
+                report = verifier.verify(in.text());
+            }
+        } catch (RuntimeException e) {
+            // A bug in a verifier must not stop the batch; the line says what happened.
+            report = VerifyReport.builder(Kind.UNKNOWN).error(new VerifyReport.Problem("INTERNAL_ERROR",
+                    "unexpected " + e.getClass().getSimpleName() + " while verifying this input")).build();
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("input", in.name());
+        if (in.line() > 0) {
+            json.put("line", in.line());
+        }
+        json.putAll(report.toJson());
+        Set<String> codes = new LinkedHashSet<>();
+        report.errors().forEach(p -> codes.add(p.code()));
+        return new Outcome(report.valid(), unreadable, codes, JsonOutput.write(json));
+    }
+}

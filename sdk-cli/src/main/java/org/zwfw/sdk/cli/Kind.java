@@ -1,0 +1,57 @@
+package org.zwfw.sdk.cli;
+
+/** The kinds of input {@code zwfw verify} and {@code zwfw inspect} recognise (contract §9). */
+public enum Kind {
+    /** An e-certificate: SD-JWT VC, with or without key binding. */
+    ECERT("ecert", true),
+    /** A trust list: signed ({@code trustlist+jwt}) or local JSON. */
+    TRUST_LIST("trust-list", true),
+    /** A status list token ({@code statuslist+jwt}). */
+    STATUS_LIST("status-list", true),
+    /** A real-name auth token ({@code rnat+jwt}); detected, verified by a later version. */
+    RNAT("rnat", false),
+    /** An OpenID Connect ID token; detected, verified by a later version. */
+    ID_TOKEN("id_token", false),
+    /** The e-SSC dynamic QR text ({@code ZWFWQR1:} + {@code ssc-qr+jwt}); detected, verified by a later version. */
+    SSC_QR("ssc-qr", false),
+    /** Nothing this command recognises (empty input, garbage, another kind of token). */
+    UNKNOWN("unknown", false);
+
+    private final String jsonName;
+    private final boolean verifiable;
+
+    Kind(String jsonName, boolean verifiable) {
+        this.jsonName = jsonName;
+        this.verifiable = verifiable;
+    }
+
+    /** @return the name in JSON output */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** @return whether this version of the command verifies this kind */
+    public boolean verifiable() {
+        return verifiable;
+    }
+
+    /** @return a name for people */
+    String describe() {
+        switch (this) {
+            case ECERT:
+                return "e-certificate";
+            case TRUST_LIST:
+                return "trust list";
+            case STATUS_LIST:
+                return "status list";
+            case RNAT:
+                return "real-name auth token";
+            case ID_TOKEN:
+                return "ID token";
+            case SSC_QR:
+                return "e-SSC QR code";
+            default:
+                return "unrecognised input";
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.zwfw.sdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.id.MaskingPolicy;
+
+class ClaimMaskingTest {
+
+    @Test
+    void masksPersonalClaimsAtAnyDepthAndKeepsRegistrationData() {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("holder_name", "张三");
+        claims.put("social_security_number", "11010519491231002X");
+        claims.put("phone_number", List.of("13812345678", "13987654321"));
+        claims.put("card_number", "6222021234567890");
+        claims.put("address", Map.of("street", "西湖区文三路 1 号"));
+        claims.put("verified_claims", Map.of("claims", Map.of("name", "李四")));
+        claims.put("uscc", "91110000600037341L");
+        Map<String, Object> m = ClaimMasking.mask(claims, MaskingPolicy.DEFAULT);
+        assertThat(m.toString()).doesNotContain("张三", "19491231", "12345678", "87654321", "1234567890", "文三路", "李四");
+        assertThat(m.get("uscc")).isEqualTo("91110000600037341L");
+        assertThat(m.get("holder_name")).isEqualTo("张*");
+    }
+
+    @Test
+    void holderCodeIsMaskedUnlessItIsAnOrganisationsUscc() {
+        assertThat(ClaimMasking.mask(Map.of("holder_code", "11010519491231002X"), MaskingPolicy.DEFAULT).get("holder_code"))
+                .isNotEqualTo("11010519491231002X");
+        assertThat(ClaimMasking.mask(Map.of("holder_code", "11010519491231002X", "holder_code_type", "111"),
+                MaskingPolicy.DEFAULT).get("holder_code")).isNotEqualTo("11010519491231002X");
+        assertThat(ClaimMasking.mask(Map.of("holder_code", "91110000600037341L", "holder_code_type", "001"),
+                MaskingPolicy.DEFAULT).get("holder_code")).isEqualTo("91110000600037341L");
+    }
+}
