@@ -36,6 +36,14 @@ public final class Base64Url {
     }
 
     /**
+     * @param b a byte, taken as the character of the same value (ISO 8859-1)
+     * @return whether it is a character of the base64url alphabet
+     */
+    public static boolean isAlphabet(byte b) {
+        return b >= 0 && VALUES[b] >= 0;
+    }
+
+    /**
      * Encodes without padding.
      *
      * @param bytes the bytes, never {@code null}
@@ -77,13 +85,85 @@ public final class Base64Url {
         int i = from;
         int full = from + (len & ~3);
         while (i < full) {
-            int v = (value(text, i) << 18) | (value(text, i + 1) << 12)
-                    | (value(text, i + 2) << 6) | value(text, i + 3);
+            char c0 = text.charAt(i);
+            char c1 = text.charAt(i + 1);
+            char c2 = text.charAt(i + 2);
+            char c3 = text.charAt(i + 3);
+            int v;
+            if ((c0 | c1 | c2 | c3) < 128) {
+                int a = VALUES[c0];
+                int b = VALUES[c1];
+                int c = VALUES[c2];
+                int d = VALUES[c3];
+                // any -1 (not in the alphabet) makes the OR negative; then the slow path names it
+                v = (a | b | c | d) >= 0 ? (a << 18) | (b << 12) | (c << 6) | d : quad(text, i);
+            } else {
+                v = quad(text, i);
+            }
             out[o++] = (byte) (v >> 16);
             out[o++] = (byte) (v >> 8);
             out[o++] = (byte) v;
             i += 4;
         }
+        tail(text, i, rem, from, out, o);
+        return out;
+    }
+
+    /**
+     * Decodes {@code ascii[from, to)} strictly; each byte is taken as the character of the same
+     * value (ISO 8859-1), so the result and the messages are those of {@link #decode(CharSequence,
+     * int, int)} on that text.
+     *
+     * @param ascii the bytes holding the base64url segment
+     * @param from  first index, inclusive
+     * @param to    last index, exclusive
+     * @return the decoded bytes
+     * @throws IllegalArgumentException naming the first problem found
+     */
+    public static byte[] decode(byte[] ascii, int from, int to) {
+        int len = to - from;
+        int rem = len & 3;
+        if (rem == 1) {
+            throw new IllegalArgumentException("base64url text of length " + len
+                    + " cannot be decoded (a length of 4k+1 is never produced)");
+        }
+        byte[] out = new byte[(len >> 2) * 3 + (rem == 0 ? 0 : rem - 1)];
+        int o = 0;
+        int i = from;
+        int full = from + (len & ~3);
+        while (i < full) {
+            int c0 = ascii[i];
+            int c1 = ascii[i + 1];
+            int c2 = ascii[i + 2];
+            int c3 = ascii[i + 3];
+            int v;
+            if ((c0 | c1 | c2 | c3) >= 0) {
+                int a = VALUES[c0];
+                int b = VALUES[c1];
+                int c = VALUES[c2];
+                int d = VALUES[c3];
+                v = (a | b | c | d) >= 0 ? (a << 18) | (b << 12) | (c << 6) | d : quad(new Latin1(ascii), i);
+            } else {
+                v = quad(new Latin1(ascii), i);
+            }
+            out[o++] = (byte) (v >> 16);
+            out[o++] = (byte) (v >> 8);
+            out[o++] = (byte) v;
+            i += 4;
+        }
+        if (rem != 0) {
+            tail(new Latin1(ascii), i, rem, from, out, o);
+        }
+        return out;
+    }
+
+    /** Four characters, checked one by one so that the first bad one is named. */
+    private static int quad(CharSequence text, int i) {
+        return (value(text, i) << 18) | (value(text, i + 1) << 12) | (value(text, i + 2) << 6) | value(text, i + 3);
+    }
+
+    /** The last 2 or 3 characters, which must leave no stray bits (canonical encoding). */
+    private static void tail(CharSequence text, int i, int rem, int from, byte[] out, int o) {
         if (rem == 2) {
             int a = value(text, i);
             int b = value(text, i + 1);
@@ -103,7 +183,35 @@ public final class Base64Url {
             out[o++] = (byte) ((a << 2) | (b >> 4));
             out[o] = (byte) ((b << 4) | (c >> 2));
         }
-        return out;
+    }
+
+    /** Bytes seen as ISO 8859-1 characters, for the checks and messages shared with the text path. */
+    private static final class Latin1 implements CharSequence {
+        private final byte[] bytes;
+
+        Latin1(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int length() {
+            return bytes.length;
+        }
+
+        @Override
+        public char charAt(int index) {
+            return (char) (bytes[index] & 0xFF);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return new String(bytes, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+
+        @Override
+        public String toString() {
+            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static int value(CharSequence text, int index) {
