@@ -296,6 +296,23 @@ class JwsVerifierTest {
     }
 
     @Test
+    void namesTheFirstCharacterOutsideTheAlphabetWhateverItsCodePoint() {
+        String t = token(ES);
+        for (String bad : new String[] {"\u00e9", "\u4e00", "\uD83D\uDE00", "=", " ", "\u0000", "\u00ff", "\u0100"}) {
+            for (int at : new int[] {0, 5, t.indexOf('.') + 1, t.length()}) {
+                String input = t.substring(0, at) + bad + t.substring(at) + (bad.length() > 1 ? "\u00e9" : "");
+                VerificationResult<VerifiedJws> r = VERIFIER.verify(input);
+                char c = input.charAt(at);
+                assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+                assertThat(r.errors().get(0).message()).isEqualTo("character "
+                        + org.zwfw.sdk.internal.Texts.quote(String.valueOf(c)) + " at index " + at
+                        + " is not allowed in a compact JWS"
+                        + (Character.isWhitespace(c) ? " (strip line breaks and spaces first)" : ""));
+            }
+        }
+    }
+
+    @Test
     void rejectsDuplicateHeaderMembers() {
         String headerJson = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"alg\":\"none\"}";
         String input = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
