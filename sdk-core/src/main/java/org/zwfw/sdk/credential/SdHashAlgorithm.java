@@ -58,10 +58,30 @@ public enum SdHashAlgorithm {
             d.doFinal(out, 0);
             return out;
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+        return Sha256.fresh().digest(data);
+    }
+
+    /**
+     * SHA-256 instances cloned from one that is never used: a clone copies a few words of state,
+     * where {@code MessageDigest.getInstance} searches the providers every time.
+     */
+    private static final class Sha256 {
+        private static final MessageDigest PROTOTYPE = create();
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        static MessageDigest fresh() {
+            try {
+                return (MessageDigest) PROTOTYPE.clone();
+            } catch (CloneNotSupportedException e) {
+                return create();
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -165,8 +164,8 @@ public final class SdJwtVerifier {
         if (f.hasErrors()) {
             return f.failure();
         }
-        return f.result(new VerifiedSdJwt(jws.header(), processed.claims(), new HashSet<>(processed.disclosedAt()
-                .keySet()), alg, jws.key(), kb));
+        return f.result(new VerifiedSdJwt(jws.header(), processed.claims(), processed.disclosedAt().keySet(), alg,
+                jws.key(), kb));
     }
 
     private SdHashAlgorithm hashAlgorithm(Map<String, Object> claims, Findings f) {

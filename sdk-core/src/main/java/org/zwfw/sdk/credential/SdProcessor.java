@@ -85,18 +85,29 @@ final class SdProcessor {
         return node;
     }
 
+    /** Whether {@link #walk} would return {@code node} itself: a scalar within the depth limit. */
+    private static boolean plainScalar(Object node, int depth) {
+        return depth <= MAX_DEPTH && !(node instanceof Map) && !(node instanceof List);
+    }
+
     private Map<String, Object> walkObject(Map<String, Object> map, ClaimPath path, int depth) {
-        Map<String, Object> out = new LinkedHashMap<>();
+        Object sd = map.get("_sd");
+        int expected = map.size() + (sd instanceof List ? ((List<?>) sd).size() : 0);
+        Map<String, Object> out = new LinkedHashMap<>(expected + expected / 3 + 1);
         for (Map.Entry<String, Object> e : map.entrySet()) {
             if (!e.getKey().equals("_sd")) {
-                ClaimPath child = path == null ? ClaimPath.of(e.getKey()) : path.child(e.getKey());
-                out.put(e.getKey(), walk(e.getValue(), child, depth + 1));
+                Object value = e.getValue();
+                if (plainScalar(value, depth + 1)) {
+                    out.put(e.getKey(), value);
+                } else {
+                    ClaimPath child = path == null ? ClaimPath.of(e.getKey()) : path.child(e.getKey());
+                    out.put(e.getKey(), walk(value, child, depth + 1));
+                }
             }
         }
         if (!map.containsKey("_sd")) {
             return out;
         }
-        Object sd = map.get("_sd");
         if (!(sd instanceof List)) {
             findings.error(OutcomeCode.DISCLOSURE_INVALID, "'_sd' " + where(path) + " is not an array of digests");
             return out;
@@ -159,6 +170,8 @@ final class SdProcessor {
                 ClaimPath child = path.child(out.size());
                 disclosedAt.put(child, d);
                 out.add(walk(d.value(), child, depth + 1));
+            } else if (plainScalar(element, depth + 1)) {
+                out.add(element);
             } else {
                 out.add(walk(element, path.child(out.size()), depth + 1));
             }
