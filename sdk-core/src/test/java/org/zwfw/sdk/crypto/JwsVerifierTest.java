@@ -337,6 +337,52 @@ class JwsVerifierTest {
     }
 
     @Test
+    void partsThatDoNotDecodeAreReportedInTheirPlaceAmongTheOtherFindings() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("typ", "other+jwt");
+        String[] p = forge(h, ES).split("\\.");
+        String h1 = undecodable(p[0]);
+        String p1 = undecodable(p[1]);
+        String s1 = undecodable(p[2]);
+        // a header that does not decode ends the run at once
+        assertThat(messages(VERIFIER.verify(h1 + "." + p[1] + "." + p[2])))
+                .containsExactly("MALFORMED: header is not base64url: " + lengthProblem(h1));
+        // a payload that does not decode is reported after the header's findings, and no signature is checked
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p1 + "." + p[2]))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: payload is not base64url: " + lengthProblem(p1));
+        // a signature that does not decode ends the run after the header and payload findings
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p1 + "." + s1))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: payload is not base64url: " + lengthProblem(p1),
+                "MALFORMED: signature is not base64url: " + lengthProblem(s1));
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p[1] + "." + s1))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: signature is not base64url: " + lengthProblem(s1));
+        // a foreign character anywhere is named before anything else is looked at
+        assertThat(messages(VERIFIER.verify(h1 + "." + p1 + "." + p[2] + "="))).containsExactly(
+                "MALFORMED: character '=' at index " + (h1.length() + p1.length() + p[2].length() + 2)
+                        + " is not allowed in a compact JWS");
+    }
+
+    /** The part lengthened to 4k+1 characters, a length that never decodes. */
+    private static String undecodable(String part) {
+        StringBuilder sb = new StringBuilder(part).append('A');
+        while (sb.length() % 4 != 1) {
+            sb.append('A');
+        }
+        return sb.toString();
+    }
+
+    private static String lengthProblem(String part) {
+        return "base64url text of length " + part.length() + " cannot be decoded (a length of 4k+1 is never produced)";
+    }
+
+    private static List<String> messages(VerificationResult<VerifiedJws> r) {
+        return r.errors().stream().map(e -> e.code() + ": " + e.message()).collect(java.util.stream.Collectors.toList());
+    }
+
+    @Test
     void rejectsNonUtf8AndBomInHeader() {
         byte[] latin1 = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"x\":\"\u00e9\"}"
                 .getBytes(StandardCharsets.ISO_8859_1);
