@@ -51,14 +51,36 @@ public enum SdHashAlgorithm {
      * @return the 32-byte digest
      */
     public byte[] hash(byte[] data) {
+        return hash(data, 0, data.length);
+    }
+
+    /** The hash of {@code data[0, len)}. */
+    byte[] hash(byte[] data, int off, int len) {
         if (this == SM3) {
-            SM3Digest d = new SM3Digest();
-            d.update(data, 0, data.length);
+            SM3Digest d = Sm3.get();
+            d.update(data, off, len);
             byte[] out = new byte[32];
-            d.doFinal(out, 0);
+            d.doFinal(out, 0); // also resets it for the next use
             return out;
         }
-        return Sha256.fresh().digest(data);
+        MessageDigest d = Sha256.fresh();
+        d.update(data, off, len);
+        return d.digest();
+    }
+
+    /**
+     * One SM3 digest per thread, reused: BouncyCastle's constructor allocates and checks its
+     * service constraints every time. A digest is reset before use, so one left half-way by an
+     * exception cannot leak into the next hash.
+     */
+    private static final class Sm3 {
+        private static final ThreadLocal<SM3Digest> DIGEST = ThreadLocal.withInitial(SM3Digest::new);
+
+        static SM3Digest get() {
+            SM3Digest d = DIGEST.get();
+            d.reset();
+            return d;
+        }
     }
 
     /**
@@ -94,5 +116,21 @@ public enum SdHashAlgorithm {
      */
     public String digest(String asciiText) {
         return Base64Url.encode(hash(asciiText.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * {@link #digest(String)} of {@code text.substring(0, end)}, without the substring.
+     *
+     * @param text the text
+     * @param end  the end of the prefix hashed, exclusive
+     * @return the base64url digest
+     */
+    String digestOfPrefix(String text, int end) {
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length != text.length()) {
+            // a surrogate pair became a single '?': byte and char positions differ
+            return digest(text.substring(0, end));
+        }
+        return Base64Url.encode(hash(bytes, 0, end));
     }
 }

@@ -155,8 +155,8 @@ public final class SdJwtVerifier {
         ClaimChecks.times(processed.claims(), now, skew, false, false, f);
         VerifiedSdJwt.KeyBinding kb = null;
         if (parts.keyBindingJwt() != null) {
-            String sdHashInput = presentation.substring(0, presentation.length() - parts.keyBindingJwt().length());
-            kb = keyBinding(parts.keyBindingJwt(), processed.claims(), sdHashInput, alg, nonce, now, f);
+            kb = keyBinding(parts.keyBindingJwt(), processed.claims(), presentation,
+                    presentation.length() - parts.keyBindingJwt().length(), alg, nonce, now, f);
         } else if (keyBindingRequired) {
             f.error(OutcomeCode.KEY_BINDING_MISSING, "this verifier requires key binding and the presentation has no"
                     + " key-binding JWT (it must not end with '~')");
@@ -198,8 +198,9 @@ public final class SdJwtVerifier {
         return a;
     }
 
-    private VerifiedSdJwt.KeyBinding keyBinding(String kbJwt, Map<String, Object> claims, String sdHashInput,
-            SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
+    /** The input of {@code sd_hash} is {@code presentation[0, sdHashEnd)}: everything before the key-binding JWT. */
+    private VerifiedSdJwt.KeyBinding keyBinding(String kbJwt, Map<String, Object> claims, String presentation,
+            int sdHashEnd, SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
         VerificationKey holderKey = holderKey(claims, f);
         if (holderKey == null) {
             return null;
@@ -242,7 +243,7 @@ public final class SdJwtVerifier {
             ok = false;
             f.error(OutcomeCode.NONCE_MISMATCH, "key-binding JWT nonce differs from this transaction's");
         }
-        if (sdHash.isPresent() && !alg.digest(sdHashInput).equals(sdHash.get())) {
+        if (sdHash.isPresent() && !alg.digestOfPrefix(presentation, sdHashEnd).equals(sdHash.get())) {
             ok = false;
             f.error(OutcomeCode.KEY_BINDING_INVALID, "key-binding JWT 'sd_hash' does not match the presented SD-JWT"
                     + " (disclosures added, removed or reordered after binding)");

@@ -28,8 +28,12 @@ final class SdProcessor {
     }
 
     private final Map<String, Disclosure> byDigest = new HashMap<>();
-    private final Set<String> seenDigests = new HashSet<>();
-    private final Set<String> usedDigests = new HashSet<>();
+    private final Set<String> seenDigests = new HashSet<>(32);
+    /**
+     * How many disclosures a digest referenced. A digest is looked up only when first seen, so a
+     * disclosure is referenced exactly when its digest is among {@link #seenDigests}.
+     */
+    private int referenced;
     private final Map<ClaimPath, Disclosure> disclosedAt = new LinkedHashMap<>();
     private final Findings findings;
 
@@ -56,10 +60,12 @@ final class SdProcessor {
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = (Map<String, Object>) p.walk(payload, null, 0);
         claims.remove("_sd_alg");
-        for (Map.Entry<String, Disclosure> e : p.byDigest.entrySet()) {
-            if (!p.usedDigests.contains(e.getKey())) {
-                findings.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + describe(e.getValue())
-                        + " is not referenced by any digest of the issuer-signed JWT or of another disclosure");
+        if (p.referenced < p.byDigest.size()) {
+            for (Map.Entry<String, Disclosure> e : p.byDigest.entrySet()) {
+                if (!p.seenDigests.contains(e.getKey())) {
+                    findings.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + describe(e.getValue())
+                            + " is not referenced by any digest of the issuer-signed JWT or of another disclosure");
+                }
             }
         }
         return new Result(claims, p.disclosedAt);
@@ -124,7 +130,7 @@ final class SdProcessor {
             if (d == null) {
                 continue;
             }
-            usedDigests.add((String) digest);
+            referenced++;
             if (d.isArrayElement()) {
                 findings.error(OutcomeCode.DISCLOSURE_INVALID, "an array-element disclosure (2 elements) is referenced"
                         + " from '_sd' " + where(path) + ", which needs [salt, name, value]");
@@ -161,7 +167,7 @@ final class SdProcessor {
                 if (d == null) {
                     continue;
                 }
-                usedDigests.add((String) digest);
+                referenced++;
                 if (!d.isArrayElement()) {
                     findings.error(OutcomeCode.DISCLOSURE_INVALID, "an object-member disclosure (3 elements) is"
                             + " referenced from an array element " + where(path) + ", which needs [salt, value]");
