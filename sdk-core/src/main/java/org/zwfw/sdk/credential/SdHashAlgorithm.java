@@ -84,11 +84,11 @@ public enum SdHashAlgorithm {
     }
 
     /**
-     * SHA-256 instances cloned from one that is never used: a clone copies a few words of state,
-     * where {@code MessageDigest.getInstance} searches the providers every time.
+     * One SHA-256 instance per thread, reused: {@code MessageDigest.getInstance} searches the
+     * providers every time. Reset before use, as the SM3 digests are.
      */
     private static final class Sha256 {
-        private static final MessageDigest PROTOTYPE = create();
+        private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::create);
 
         private static MessageDigest create() {
             try {
@@ -99,11 +99,9 @@ public enum SdHashAlgorithm {
         }
 
         static MessageDigest fresh() {
-            try {
-                return (MessageDigest) PROTOTYPE.clone();
-            } catch (CloneNotSupportedException e) {
-                return create();
-            }
+            MessageDigest d = DIGEST.get();
+            d.reset();
+            return d;
         }
     }
 

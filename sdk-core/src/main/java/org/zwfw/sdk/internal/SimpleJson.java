@@ -2,6 +2,7 @@ package org.zwfw.sdk.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,25 @@ final class SimpleJson {
     }
 
     private static final Unhandled UNHANDLED_INPUT = new Unhandled();
+
+    /**
+     * Member names seen before, so that the same name ({@code alg}, {@code iat}, {@code _sd}...)
+     * is one String with its hash computed once rather than a new one per token. Direct-mapped
+     * by a hash of the bytes, replaced on a miss; entries are immutable, so unsynchronised reads
+     * see either a whole entry or none. Only short ASCII names are kept.
+     */
+    private static final Name[] NAMES = new Name[256];
+    private static final int MAX_CACHED_NAME = 32;
+
+    private static final class Name {
+        final byte[] bytes;
+        final String text;
+
+        Name(byte[] bytes, String text) {
+            this.bytes = bytes;
+            this.text = text;
+        }
+    }
 
     private final byte[] b;
     private final int n;
@@ -138,7 +158,7 @@ final class SimpleJson {
             if (pos >= n || b[pos] != '"') {
                 throw unhandled();
             }
-            String name = string(MAX_NAME_BYTES);
+            String name = name();
             skipWhitespace();
             if (pos >= n || b[pos] != ':') {
                 throw unhandled();
@@ -223,6 +243,38 @@ final class SimpleJson {
         // A quote never occurs inside a multi-byte sequence, so the bytes between quotes are
         // whole UTF-8 sequences, valid because the input passed Utf8.problem.
         return new String(b, start, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /** A member name: a string, taken from the name cache when it is a short ASCII one seen before. */
+    private String name() {
+        int start = pos + 1;
+        int i = start;
+        int h = 0;
+        int limit = Math.min(n, start + MAX_CACHED_NAME);
+        while (i < limit) {
+            byte c = b[i];
+            if (c == '"') {
+                break;
+            }
+            if (c < 0x20 || c == '\\') {
+                return string(MAX_NAME_BYTES); // non-ASCII, control or escape: the general path decides
+            }
+            h = 31 * h + c;
+            i++;
+        }
+        if (i == limit) {
+            return string(MAX_NAME_BYTES); // longer than cached names, or unterminated
+        }
+        int slot = (h ^ (h >>> 8)) & (NAMES.length - 1);
+        Name cached = NAMES[slot];
+        pos = i + 1;
+        if (cached != null && Arrays.equals(cached.bytes, 0, cached.bytes.length, b, start, i)) {
+            return cached.text;
+        }
+        byte[] bytes = Arrays.copyOfRange(b, start, i);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        NAMES[slot] = new Name(bytes, text);
+        return text;
     }
 
     private void literal(String word) {

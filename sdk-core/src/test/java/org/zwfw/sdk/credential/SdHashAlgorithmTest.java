@@ -31,6 +31,8 @@ class SdHashAlgorithmTest {
                         .isEqualTo(sm3Abcd);
                 assertThat(HexFormat.of().formatHex(SdHashAlgorithm.SM3.hash("abc".getBytes(StandardCharsets.US_ASCII))))
                         .isEqualTo("66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+                assertThat(HexFormat.of().formatHex(SdHashAlgorithm.SHA_256.hash("abc".getBytes(StandardCharsets.US_ASCII))))
+                        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
             }
         };
         Thread[] threads = new Thread[4];
@@ -50,6 +52,10 @@ class SdHashAlgorithmTest {
                 .isInstanceOf(RuntimeException.class);
         assertThat(HexFormat.of().formatHex(SdHashAlgorithm.SM3.hash(abcd.getBytes(StandardCharsets.US_ASCII))))
                 .isEqualTo(sm3Abcd);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SdHashAlgorithm.SHA_256.hash(new byte[10], 5, 20))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(HexFormat.of().formatHex(SdHashAlgorithm.SHA_256.hash("abc".getBytes(StandardCharsets.US_ASCII))))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     }
 
     @Test
