@@ -72,6 +72,15 @@ public final class PairedRatio {
                 report(cold, pv::sdkPresentationColdHolderKey, pv::twoBareVerifiesColdHolderKey, pairs);
             }
         }
+        // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost
+        String sha = "Presentation SGD_SM3_SM2 sdAlg=sha-256 sdkPresentation ÷ twoBareVerifies";
+        if (selected(sha)) {
+            PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
+            pv.alg = "SGD_SM3_SM2";
+            pv.sdAlg = "sha-256";
+            pv.setup();
+            report(sha, pv::sdkPresentation, pv::twoBareVerifies, pairs);
+        }
     }
 
     /** Whether any of these comparisons passes the filter (so that its benchmark is set up). */

@@ -46,9 +46,10 @@ import org.zwfw.sdk.verify.VerificationResult;
 /**
  * SD-JWT presentation verification, single thread: an e-license ({@code urn:zwfw:vct:license:1},
  * spec/ecert.md §7.1) with 10 selectively disclosable claims plus decoys, all 10 disclosed, and a
- * key-binding JWT. Issuer and holder keys share the algorithm ({@code alg}); SGD_SM3_SM2
- * credentials use {@code _sd_alg} {@code sm3} (national-crypto mode throughout), ES256 ones
- * {@code sha-256}.
+ * key-binding JWT. Issuer and holder keys share the algorithm ({@code alg}). The digests
+ * ({@code _sd_alg}, {@code sdAlg}) are by default those of the algorithm's family: {@code sm3} for
+ * SGD_SM3_SM2 (national-crypto mode throughout), {@code sha-256} for ES256; {@code -p sdAlg=sha-256}
+ * or {@code sm3} chooses.
  *
  * <p>The physical limit is {@link #twoBareVerifies}: the two bare BouncyCastle signature
  * verifies the presentation needs (issuer JWT, key-binding JWT) over exactly the same signing
@@ -83,6 +84,10 @@ public class PresentationVerifyBenchmark {
     /** Issuer and holder key algorithm. */
     @Param({"ES256", "SGD_SM3_SM2"})
     public String alg;
+
+    /** {@code _sd_alg}: {@code auto} (sm3 for SGD_SM3_SM2, sha-256 otherwise), {@code sha-256} or {@code sm3}. */
+    @Param({"auto"})
+    public String sdAlg = "auto";
 
     private boolean sm2;
     private ECDomainParameters domain;
@@ -133,7 +138,8 @@ public class PresentationVerifyBenchmark {
         SigningKey issuer = SigningKey.generate(a).withKeyId("dzzz-" + a.jwsName() + "-2026");
         sdk = SdJwtVerifier.builder().keys(KeySet.of(issuer.verificationKey())).keyBindingRequired(true)
                 .audience(AUD).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
-        SdHashAlgorithm hash = sm2 ? SdHashAlgorithm.SM3 : SdHashAlgorithm.SHA_256;
+        SdHashAlgorithm hash = "auto".equals(sdAlg) ? (sm2 ? SdHashAlgorithm.SM3 : SdHashAlgorithm.SHA_256)
+                : SdHashAlgorithm.fromJsonName(sdAlg).orElseThrow(() -> new IllegalArgumentException("sdAlg " + sdAlg));
         SigningKey holder = SigningKey.generate(a);
         warm = present(issuer, holder, hash);
         cold = new Presented[COLD_POOL];
