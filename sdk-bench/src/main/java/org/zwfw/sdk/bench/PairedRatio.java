@@ -64,12 +64,14 @@ public final class PairedRatio {
         for (String alg : new String[] {"ES256", "SGD_SM3_SM2"}) {
             String warm = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifies";
             String cold = "Presentation " + alg + " sdkPresentationColdHolderKey ÷ twoBareVerifiesColdHolderKey";
-            if (selected(warm, cold)) {
+            String digests = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifiesAndDigests";
+            if (selected(warm, cold, digests)) {
                 PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
                 pv.alg = alg;
                 pv.setup();
                 report(warm, pv::sdkPresentation, pv::twoBareVerifies, pairs);
                 report(cold, pv::sdkPresentationColdHolderKey, pv::twoBareVerifiesColdHolderKey, pairs);
+                report(digests, pv::sdkPresentation, pv::twoBareVerifiesAndDigests, pairs);
             }
         }
         // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost

@@ -100,18 +100,19 @@ final class SdProcessor {
         Object sd = map.get("_sd");
         int expected = map.size() + (sd instanceof List ? ((List<?>) sd).size() : 0);
         Map<String, Object> out = new LinkedHashMap<>(expected + expected / 3 + 1);
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (!e.getKey().equals("_sd")) {
-                Object value = e.getValue();
+        // forEach rather than entrySet: a read-only view passes it straight to the map, without a
+        // wrapper per entry
+        map.forEach((name, value) -> {
+            if (!name.equals("_sd")) {
                 if (plainScalar(value, depth + 1)) {
-                    out.put(e.getKey(), value);
+                    out.put(name, value);
                 } else {
-                    ClaimPath child = path == null ? ClaimPath.of(e.getKey()) : path.child(e.getKey());
-                    out.put(e.getKey(), walk(value, child, depth + 1));
+                    ClaimPath child = path == null ? ClaimPath.of(name) : path.child(name);
+                    out.put(name, walk(value, child, depth + 1));
                 }
             }
-        }
-        if (!map.containsKey("_sd")) {
+        });
+        if (sd == null && !map.containsKey("_sd")) {
             return out;
         }
         if (!(sd instanceof List)) {
