@@ -152,7 +152,8 @@ public final class Disclosure {
      * @return the digest of the base64url text
      */
     public String digest(SdHashAlgorithm alg) {
-        return alg.digest(encoded);
+        // the text is base64url: parsed only if it decodes, or made by encoding
+        return alg.digestOfAscii(encoded);
     }
 
     @Override

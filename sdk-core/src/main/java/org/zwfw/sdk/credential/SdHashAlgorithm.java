@@ -124,11 +124,33 @@ public enum SdHashAlgorithm {
      * @return the base64url digest
      */
     String digestOfPrefix(String text, int end) {
+        return digestOfPrefix(text, end, false);
+    }
+
+    /**
+     * @param text  the text
+     * @param end   the end of the prefix hashed, exclusive
+     * @param ascii whether {@code text[0, end)} is known to be ASCII, so that it can be copied as
+     *              it is (ISO 8859-1) instead of being checked for characters to replace by '?'
+     * @return {@link #digest(String)} of {@code text.substring(0, end)}
+     */
+    String digestOfPrefix(String text, int end, boolean ascii) {
+        if (ascii) {
+            return Base64Url.encode(hash(text.getBytes(StandardCharsets.ISO_8859_1), 0, end));
+        }
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         if (bytes.length != text.length()) {
             // a surrogate pair became a single '?': byte and char positions differ
             return digest(text.substring(0, end));
         }
         return Base64Url.encode(hash(bytes, 0, end));
+    }
+
+    /**
+     * {@link #digest(String)} of a text known to be ASCII (a disclosure's base64url), copied as it
+     * is rather than checked for characters to replace.
+     */
+    String digestOfAscii(String asciiOnly) {
+        return Base64Url.encode(hash(asciiOnly.getBytes(StandardCharsets.ISO_8859_1)));
     }
 }

@@ -141,11 +141,13 @@ public final class SdJwtVerifier {
             return f.failure();
         }
         List<Disclosure> disclosures = new ArrayList<>(parts.disclosures().size());
+        boolean allParsed = true;
         int i = 0;
         for (String d : parts.disclosures()) {
             try {
                 disclosures.add(Disclosure.parse(d));
             } catch (IllegalArgumentException e) {
+                allParsed = false;
                 f.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + i + ": " + e.getMessage());
             }
             i++;
@@ -155,8 +157,10 @@ public final class SdJwtVerifier {
         ClaimChecks.times(processed.claims(), now, skew, false, false, f);
         VerifiedSdJwt.KeyBinding kb = null;
         if (parts.keyBindingJwt() != null) {
+            // The issuer JWT verified and every disclosure decoded, so all before the key-binding
+            // JWT is base64url, '.' and '~': ASCII.
             kb = keyBinding(parts.keyBindingJwt(), processed.claims(), presentation,
-                    presentation.length() - parts.keyBindingJwt().length(), alg, nonce, now, f);
+                    presentation.length() - parts.keyBindingJwt().length(), allParsed, alg, nonce, now, f);
         } else if (keyBindingRequired) {
             f.error(OutcomeCode.KEY_BINDING_MISSING, "this verifier requires key binding and the presentation has no"
                     + " key-binding JWT (it must not end with '~')");
@@ -200,7 +204,7 @@ public final class SdJwtVerifier {
 
     /** The input of {@code sd_hash} is {@code presentation[0, sdHashEnd)}: everything before the key-binding JWT. */
     private VerifiedSdJwt.KeyBinding keyBinding(String kbJwt, Map<String, Object> claims, String presentation,
-            int sdHashEnd, SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
+            int sdHashEnd, boolean asciiBefore, SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
         VerificationKey holderKey = holderKey(claims, f);
         if (holderKey == null) {
             return null;
@@ -243,7 +247,7 @@ public final class SdJwtVerifier {
             ok = false;
             f.error(OutcomeCode.NONCE_MISMATCH, "key-binding JWT nonce differs from this transaction's");
         }
-        if (sdHash.isPresent() && !alg.digestOfPrefix(presentation, sdHashEnd).equals(sdHash.get())) {
+        if (sdHash.isPresent() && !alg.digestOfPrefix(presentation, sdHashEnd, asciiBefore).equals(sdHash.get())) {
             ok = false;
             f.error(OutcomeCode.KEY_BINDING_INVALID, "key-binding JWT 'sd_hash' does not match the presented SD-JWT"
                     + " (disclosures added, removed or reordered after binding)");

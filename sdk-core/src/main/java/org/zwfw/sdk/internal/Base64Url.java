@@ -16,11 +16,28 @@ public final class Base64Url {
     private static final byte[] VALUES = new byte[128];
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /**
+     * For decoding bytes: each value already shifted to its place in a group of four (the first
+     * character's by 18 bits, the second's by 12...), indexed by the unsigned byte; a byte outside
+     * the alphabet has the sign bit set, so one test on the OR of a group finds any of them.
+     */
+    private static final int[] SHIFTED_18 = new int[256];
+    private static final int[] SHIFTED_12 = new int[256];
+    private static final int[] SHIFTED_6 = new int[256];
+    private static final int[] SHIFTED_0 = new int[256];
+
     static {
         java.util.Arrays.fill(VALUES, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUES[alphabet.charAt(i)] = (byte) i;
+        }
+        for (int b = 0; b < 256; b++) {
+            int v = b < 128 ? VALUES[b] : -1;
+            SHIFTED_18[b] = v < 0 ? Integer.MIN_VALUE : v << 18;
+            SHIFTED_12[b] = v < 0 ? Integer.MIN_VALUE : v << 12;
+            SHIFTED_6[b] = v < 0 ? Integer.MIN_VALUE : v << 6;
+            SHIFTED_0[b] = v < 0 ? Integer.MIN_VALUE : v;
         }
     }
 
@@ -132,19 +149,10 @@ public final class Base64Url {
         int i = from;
         int full = from + (len & ~3);
         while (i < full) {
-            int c0 = ascii[i];
-            int c1 = ascii[i + 1];
-            int c2 = ascii[i + 2];
-            int c3 = ascii[i + 3];
-            int v;
-            if ((c0 | c1 | c2 | c3) >= 0) {
-                int a = VALUES[c0];
-                int b = VALUES[c1];
-                int c = VALUES[c2];
-                int d = VALUES[c3];
-                v = (a | b | c | d) >= 0 ? (a << 18) | (b << 12) | (c << 6) | d : quad(new Latin1(ascii), i);
-            } else {
-                v = quad(new Latin1(ascii), i);
+            int v = SHIFTED_18[ascii[i] & 0xFF] | SHIFTED_12[ascii[i + 1] & 0xFF] | SHIFTED_6[ascii[i + 2] & 0xFF]
+                    | SHIFTED_0[ascii[i + 3] & 0xFF];
+            if (v < 0) {
+                v = quad(new Latin1(ascii), i); // throws, naming the first character outside the alphabet
             }
             out[o++] = (byte) (v >> 16);
             out[o++] = (byte) (v >> 8);

@@ -65,6 +65,10 @@ class SdHashAlgorithmTest {
                 "~", "x"}) {
                 for (int end = 0; end <= text.length(); end++) {
                     assertThat(alg.digestOfPrefix(text, end)).as(text + " " + end).isEqualTo(alg.digest(text.substring(0, end)));
+                    if (text.chars().allMatch(c -> c < 0x80)) {
+                        assertThat(alg.digestOfPrefix(text, end, true)).isEqualTo(alg.digest(text.substring(0, end)));
+                        assertThat(alg.digestOfAscii(text)).isEqualTo(alg.digest(text));
+                    }
                 }
             }
         }
