@@ -1,5 +1,8 @@
 package org.zwfw.sdk.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +51,13 @@ final class SimpleJson {
     }
 
     private static final Unhandled UNHANDLED_INPUT = new Unhandled();
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
+    private static final long QUOTES = 0x2222222222222222L;
+    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
 
     /**
      * Member names seen before, so that the same name ({@code alg}, {@code iat}, {@code _sd}...)
@@ -219,6 +229,19 @@ final class SimpleJson {
         int start = pos + 1;
         int i = start;
         boolean ascii = true;
+        // Eight bytes at a time while all are printable ASCII other than '"' and '\\': a quote or
+        // backslash makes a zero byte in q or s, which (v - ONES) & ~v & HIGH_BITS detects; a byte
+        // outside 0x20..0x7F is detected as in Utf8. The loop below decides on the rest.
+        while (i + 8 <= n) {
+            long w = (long) LONGS.get(b, i);
+            long q = w ^ QUOTES;
+            long s = w ^ BACKSLASHES;
+            long stop = ((q - ONES) & ~q) | ((s - ONES) & ~s) | w | (w - SPACES);
+            if ((stop & HIGH_BITS) != 0) {
+                break;
+            }
+            i += 8;
+        }
         while (true) {
             if (i >= n) {
                 throw unhandled();

@@ -75,6 +75,37 @@ class SimpleJsonTest {
         }
     }
 
+    @Test
+    void findsTheEndOfAStringAndAnyEscapeAtEveryPosition() {
+        String[] specials = {"\\n", "\\\"", "\u00e9", "\u5f20", "\u007f", "\"", "\t"};
+        for (int len = 0; len < 40; len++) {
+            for (int at = 0; at <= len; at++) {
+                for (String special : specials) {
+                    String body = "a".repeat(at) + special + "b".repeat(len - at);
+                    for (String text : new String[] {"[\"" + body + "\"]", "{\"" + body + "\":1}", "\"" + body + "\"  "}) {
+                        byte[] bytes = bytes(text);
+                        if (Utf8.problem(bytes) != null) {
+                            continue;
+                        }
+                        Object fast = SimpleJson.parse(bytes, 4);
+                        Object full;
+                        try {
+                            full = Json.parseWithJackson(bytes, 4);
+                        } catch (JsonException e) {
+                            assertThat(fast).as(text).isSameAs(SimpleJson.UNHANDLED);
+                            continue;
+                        }
+                        if (fast != SimpleJson.UNHANDLED) {
+                            assertThat(describe(fast)).as(text).isEqualTo(describe(full));
+                        }
+                    }
+                }
+                String plain = "{\"" + "k".repeat(len) + "\":\"" + "v".repeat(at) + "\"}";
+                assertThat(SimpleJson.parse(bytes(plain), 4)).as(plain).isEqualTo(Json.parseWithJackson(bytes(plain), 4));
+            }
+        }
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
