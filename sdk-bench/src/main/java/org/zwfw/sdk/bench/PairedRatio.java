@@ -15,42 +15,90 @@ import java.util.concurrent.Callable;
  * {@value #SLICE_MILLIS} ms, in ABBA order, and reports the median and quartiles of the per-pair
  * ratios: host drift hits both sides of a pair alike and cancels in the ratio.
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.PairedRatio [pairs]}
+ * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.PairedRatio [pairs [filter]]}; with a
+ * filter, only the comparisons whose name contains it run (e.g. {@code Presentation}).
  */
 public final class PairedRatio {
 
     static final int SLICE_MILLIS = 200;
     private static volatile Object sink;
+    private static String filter = "";
 
     private PairedRatio() {
     }
 
     /**
-     * @param args optional number of pairs (default 60)
+     * @param args optional number of pairs (default 60), then optionally a filter on the comparison names
      * @throws Exception if a benchmark's setup fails
      */
     public static void main(String[] args) throws Exception {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        filter = args.length > 1 ? args[1] : "";
         System.out.println("JDK " + Runtime.version() + ", " + pairs + " ABBA pairs of " + SLICE_MILLIS + " ms slices");
-        Es256VerifyBenchmark es = new Es256VerifyBenchmark();
-        es.setup();
-        report("ES256 sdk ÷ bareBouncyCastle", es::sdk, es::bareBouncyCastle, pairs);
-        report("ES256 sdkColdKey ÷ bareBouncyCastleColdKey", es::sdkColdKey, es::bareBouncyCastleColdKey, pairs);
-        report("ES256 nimbusDefault ÷ bareBouncyCastle", es::nimbusDefault, es::bareBouncyCastle, pairs / 3);
-        EdDsaVerifyBenchmark ed = new EdDsaVerifyBenchmark();
-        ed.setup();
-        report("EdDSA sdk ÷ bareBouncyCastle", ed::sdk, ed::bareBouncyCastle, pairs);
-        report("EdDSA sdkColdKey ÷ bareBouncyCastleColdKey", ed::sdkColdKey, ed::bareBouncyCastleColdKey, pairs);
-        Sm2VerifyBenchmark sm2 = new Sm2VerifyBenchmark();
-        sm2.setup();
-        report("SGD_SM3_SM2 sdk ÷ bareBouncyCastle", sm2::sdk, sm2::bareBouncyCastle, pairs);
-        report("SGD_SM3_SM2 sdkColdKey ÷ bareBouncyCastleColdKey", sm2::sdkColdKey, sm2::bareBouncyCastleColdKey, pairs);
-        SignBenchmark sign = new SignBenchmark();
-        sign.setup();
-        report("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", sign::sm2Sdk, sign::sm2BareBouncyCastle, pairs);
+        if (selected("ES256 sdk ÷ bareBouncyCastle", "ES256 sdkColdKey ÷ bareBouncyCastleColdKey",
+                "ES256 nimbusDefault ÷ bareBouncyCastle")) {
+            Es256VerifyBenchmark es = new Es256VerifyBenchmark();
+            es.setup();
+            report("ES256 sdk ÷ bareBouncyCastle", es::sdk, es::bareBouncyCastle, pairs);
+            report("ES256 sdkColdKey ÷ bareBouncyCastleColdKey", es::sdkColdKey, es::bareBouncyCastleColdKey, pairs);
+            report("ES256 nimbusDefault ÷ bareBouncyCastle", es::nimbusDefault, es::bareBouncyCastle, pairs / 3);
+        }
+        if (selected("EdDSA sdk ÷ bareBouncyCastle", "EdDSA sdkColdKey ÷ bareBouncyCastleColdKey")) {
+            EdDsaVerifyBenchmark ed = new EdDsaVerifyBenchmark();
+            ed.setup();
+            report("EdDSA sdk ÷ bareBouncyCastle", ed::sdk, ed::bareBouncyCastle, pairs);
+            report("EdDSA sdkColdKey ÷ bareBouncyCastleColdKey", ed::sdkColdKey, ed::bareBouncyCastleColdKey, pairs);
+        }
+        if (selected("SGD_SM3_SM2 sdk ÷ bareBouncyCastle", "SGD_SM3_SM2 sdkColdKey ÷ bareBouncyCastleColdKey")) {
+            Sm2VerifyBenchmark sm2 = new Sm2VerifyBenchmark();
+            sm2.setup();
+            report("SGD_SM3_SM2 sdk ÷ bareBouncyCastle", sm2::sdk, sm2::bareBouncyCastle, pairs);
+            report("SGD_SM3_SM2 sdkColdKey ÷ bareBouncyCastleColdKey", sm2::sdkColdKey, sm2::bareBouncyCastleColdKey,
+                    pairs);
+        }
+        if (selected("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle")) {
+            SignBenchmark sign = new SignBenchmark();
+            sign.setup();
+            report("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", sign::sm2Sdk, sign::sm2BareBouncyCastle, pairs);
+        }
+        for (String alg : new String[] {"ES256", "SGD_SM3_SM2"}) {
+            String warm = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifies";
+            String cold = "Presentation " + alg + " sdkPresentationColdHolderKey ÷ twoBareVerifiesColdHolderKey";
+            String digests = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifiesAndDigests";
+            if (selected(warm, cold, digests)) {
+                PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
+                pv.alg = alg;
+                pv.setup();
+                report(warm, pv::sdkPresentation, pv::twoBareVerifies, pairs);
+                report(cold, pv::sdkPresentationColdHolderKey, pv::twoBareVerifiesColdHolderKey, pairs);
+                report(digests, pv::sdkPresentation, pv::twoBareVerifiesAndDigests, pairs);
+            }
+        }
+        // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost
+        String sha = "Presentation SGD_SM3_SM2 sdAlg=sha-256 sdkPresentation ÷ twoBareVerifies";
+        if (selected(sha)) {
+            PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
+            pv.alg = "SGD_SM3_SM2";
+            pv.sdAlg = "sha-256";
+            pv.setup();
+            report(sha, pv::sdkPresentation, pv::twoBareVerifies, pairs);
+        }
+    }
+
+    /** Whether any of these comparisons passes the filter (so that its benchmark is set up). */
+    private static boolean selected(String... names) {
+        for (String n : names) {
+            if (n.contains(filter)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void report(String name, Callable<?> a, Callable<?> b, int pairs) throws Exception {
+        if (!name.contains(filter)) {
+            return;
+        }
         // warm-up: both paths compiled before anything is counted
         for (int i = 0; i < 10; i++) {
             rate(a, 500);
@@ -74,7 +122,7 @@ public final class PairedRatio {
             ratios.add(ra / rb);
         }
         double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-52s median %.3f  (quartiles %.3f .. %.3f)  mean rates %,.0f / %,.0f ops/s%n",
+        System.out.printf(Locale.ROOT, "%-78s median %.3f  (quartiles %.3f .. %.3f)  mean rates %,.0f / %,.0f ops/s%n",
                 name, quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75), sumA / pairs, sumB / pairs);
     }
 

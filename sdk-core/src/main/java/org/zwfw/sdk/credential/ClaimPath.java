@@ -13,6 +13,7 @@ import java.util.Objects;
 public final class ClaimPath {
 
     private final List<Object> segments;
+    private int hash;
 
     private ClaimPath(List<Object> segments) {
         this.segments = Collections.unmodifiableList(segments);
@@ -30,19 +31,23 @@ public final class ClaimPath {
         }
         List<Object> list = new ArrayList<>(segments.length);
         for (Object s : segments) {
-            if (s instanceof Integer) {
-                if ((Integer) s < 0) {
-                    throw new IllegalArgumentException("array index must not be negative");
-                }
-            } else if (!(s instanceof String)) {
-                throw new IllegalArgumentException("claim path segments are names (String) or indexes (Integer)");
-            }
+            checkSegment(s);
             list.add(s);
         }
         if (!(list.get(0) instanceof String)) {
             throw new IllegalArgumentException("a claim path starts with a member name");
         }
         return new ClaimPath(list);
+    }
+
+    private static void checkSegment(Object s) {
+        if (s instanceof Integer) {
+            if ((Integer) s < 0) {
+                throw new IllegalArgumentException("array index must not be negative");
+            }
+        } else if (!(s instanceof String)) {
+            throw new IllegalArgumentException("claim path segments are names (String) or indexes (Integer)");
+        }
     }
 
     /**
@@ -111,9 +116,11 @@ public final class ClaimPath {
      * @return this path extended by one segment
      */
     public ClaimPath child(Object segment) {
-        List<Object> list = new ArrayList<>(segments);
+        checkSegment(segment);
+        List<Object> list = new ArrayList<>(segments.size() + 1);
+        list.addAll(segments);
         list.add(segment);
-        return of(list.toArray());
+        return new ClaimPath(list);
     }
 
     /**
@@ -131,7 +138,12 @@ public final class ClaimPath {
 
     @Override
     public int hashCode() {
-        return Objects.hash(segments);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(segments);
+            hash = h;
+        }
+        return h;
     }
 
     /** @return the dotted form, e.g. {@code address.street} or {@code nationalities[1]} */

@@ -1,5 +1,6 @@
 package org.zwfw.sdk.credential;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,10 @@ public final class Disclosure {
         Objects.requireNonNull(encoded, "encoded");
         byte[] json;
         try {
-            json = Base64Url.decode(encoded);
+            // from bytes when each character is one byte (always, for text that can decode)
+            byte[] latin1 = encoded.getBytes(StandardCharsets.ISO_8859_1);
+            json = latin1.length == encoded.length() ? Base64Url.decode(latin1, 0, latin1.length)
+                    : Base64Url.decode(encoded);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("disclosure is not base64url: " + e.getMessage());
         }
@@ -148,7 +152,8 @@ public final class Disclosure {
      * @return the digest of the base64url text
      */
     public String digest(SdHashAlgorithm alg) {
-        return alg.digest(encoded);
+        // the text is base64url: parsed only if it decodes, or made by encoding
+        return alg.digestOfAscii(encoded);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class HolderKeys {
     }
 
     VerificationKey get(Map<String, Object> jwk) {
-        String text = Json.writeString(jwk);
+        String text = text(jwk);
         synchronized (cache) {
             VerificationKey k = cache.get(text);
             if (k != null) {
@@ -45,5 +45,36 @@ final class HolderKeys {
             cache.put(text, k);
         }
         return k;
+    }
+
+    /**
+     * The JWK's compact JSON text, as {@link Json#writeString} writes it. A JWK whose members are
+     * all strings of printable ASCII other than {@code "} and {@code \} (the usual {@code cnf.jwk})
+     * is written here directly, which gives the same text; any other goes through the JSON writer.
+     */
+    static String text(Map<String, Object> jwk) {
+        StringBuilder sb = new StringBuilder(192).append('{');
+        for (Map.Entry<String, Object> e : jwk.entrySet()) {
+            Object v = e.getValue();
+            if (!(v instanceof String) || !plain(e.getKey()) || !plain((String) v)) {
+                return Json.writeString(jwk);
+            }
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            sb.append('"').append(e.getKey()).append("\":\"").append((String) v).append('"');
+        }
+        return sb.append('}').toString();
+    }
+
+    /** Whether JSON writes {@code s} between quotes unchanged: printable ASCII, no quote, no backslash. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

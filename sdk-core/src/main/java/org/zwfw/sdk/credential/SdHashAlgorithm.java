@@ -51,17 +51,57 @@ public enum SdHashAlgorithm {
      * @return the 32-byte digest
      */
     public byte[] hash(byte[] data) {
+        return hash(data, 0, data.length);
+    }
+
+    /** The hash of {@code data[0, len)}. */
+    byte[] hash(byte[] data, int off, int len) {
         if (this == SM3) {
-            SM3Digest d = new SM3Digest();
-            d.update(data, 0, data.length);
+            SM3Digest d = Sm3.get();
+            d.update(data, off, len);
             byte[] out = new byte[32];
-            d.doFinal(out, 0);
+            d.doFinal(out, 0); // also resets it for the next use
             return out;
         }
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+        MessageDigest d = Sha256.fresh();
+        d.update(data, off, len);
+        return d.digest();
+    }
+
+    /**
+     * One SM3 digest per thread, reused: BouncyCastle's constructor allocates and checks its
+     * service constraints every time. A digest is reset before use, so one left half-way by an
+     * exception cannot leak into the next hash.
+     */
+    private static final class Sm3 {
+        private static final ThreadLocal<SM3Digest> DIGEST = ThreadLocal.withInitial(SM3Digest::new);
+
+        static SM3Digest get() {
+            SM3Digest d = DIGEST.get();
+            d.reset();
+            return d;
+        }
+    }
+
+    /**
+     * One SHA-256 instance per thread, reused: {@code MessageDigest.getInstance} searches the
+     * providers every time. Reset before use, as the SM3 digests are.
+     */
+    private static final class Sha256 {
+        private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Sha256::create);
+
+        private static MessageDigest create() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-256", e);
+            }
+        }
+
+        static MessageDigest fresh() {
+            MessageDigest d = DIGEST.get();
+            d.reset();
+            return d;
         }
     }
 
@@ -74,5 +114,43 @@ public enum SdHashAlgorithm {
      */
     public String digest(String asciiText) {
         return Base64Url.encode(hash(asciiText.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /**
+     * {@link #digest(String)} of {@code text.substring(0, end)}, without the substring.
+     *
+     * @param text the text
+     * @param end  the end of the prefix hashed, exclusive
+     * @return the base64url digest
+     */
+    String digestOfPrefix(String text, int end) {
+        return digestOfPrefix(text, end, false);
+    }
+
+    /**
+     * @param text  the text
+     * @param end   the end of the prefix hashed, exclusive
+     * @param ascii whether {@code text[0, end)} is known to be ASCII, so that it can be copied as
+     *              it is (ISO 8859-1) instead of being checked for characters to replace by '?'
+     * @return {@link #digest(String)} of {@code text.substring(0, end)}
+     */
+    String digestOfPrefix(String text, int end, boolean ascii) {
+        if (ascii) {
+            return Base64Url.encode(hash(text.getBytes(StandardCharsets.ISO_8859_1), 0, end));
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length != text.length()) {
+            // a surrogate pair became a single '?': byte and char positions differ
+            return digest(text.substring(0, end));
+        }
+        return Base64Url.encode(hash(bytes, 0, end));
+    }
+
+    /**
+     * {@link #digest(String)} of a text known to be ASCII (a disclosure's base64url), copied as it
+     * is rather than checked for characters to replace.
+     */
+    String digestOfAscii(String asciiOnly) {
+        return Base64Url.encode(hash(asciiOnly.getBytes(StandardCharsets.ISO_8859_1)));
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -142,11 +141,13 @@ public final class SdJwtVerifier {
             return f.failure();
         }
         List<Disclosure> disclosures = new ArrayList<>(parts.disclosures().size());
+        boolean allParsed = true;
         int i = 0;
         for (String d : parts.disclosures()) {
             try {
                 disclosures.add(Disclosure.parse(d));
             } catch (IllegalArgumentException e) {
+                allParsed = false;
                 f.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + i + ": " + e.getMessage());
             }
             i++;
@@ -156,8 +157,10 @@ public final class SdJwtVerifier {
         ClaimChecks.times(processed.claims(), now, skew, false, false, f);
         VerifiedSdJwt.KeyBinding kb = null;
         if (parts.keyBindingJwt() != null) {
-            String sdHashInput = presentation.substring(0, presentation.length() - parts.keyBindingJwt().length());
-            kb = keyBinding(parts.keyBindingJwt(), processed.claims(), sdHashInput, alg, nonce, now, f);
+            // The issuer JWT verified and every disclosure decoded, so all before the key-binding
+            // JWT is base64url, '.' and '~': ASCII.
+            kb = keyBinding(parts.keyBindingJwt(), processed.claims(), presentation,
+                    presentation.length() - parts.keyBindingJwt().length(), allParsed, alg, nonce, now, f);
         } else if (keyBindingRequired) {
             f.error(OutcomeCode.KEY_BINDING_MISSING, "this verifier requires key binding and the presentation has no"
                     + " key-binding JWT (it must not end with '~')");
@@ -165,8 +168,8 @@ public final class SdJwtVerifier {
         if (f.hasErrors()) {
             return f.failure();
         }
-        return f.result(new VerifiedSdJwt(jws.header(), processed.claims(), new HashSet<>(processed.disclosedAt()
-                .keySet()), alg, jws.key(), kb));
+        return f.result(new VerifiedSdJwt(jws.header(), processed.claims(), processed.disclosedAt().keySet(), alg,
+                jws.key(), kb));
     }
 
     private SdHashAlgorithm hashAlgorithm(Map<String, Object> claims, Findings f) {
@@ -199,8 +202,9 @@ public final class SdJwtVerifier {
         return a;
     }
 
-    private VerifiedSdJwt.KeyBinding keyBinding(String kbJwt, Map<String, Object> claims, String sdHashInput,
-            SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
+    /** The input of {@code sd_hash} is {@code presentation[0, sdHashEnd)}: everything before the key-binding JWT. */
+    private VerifiedSdJwt.KeyBinding keyBinding(String kbJwt, Map<String, Object> claims, String presentation,
+            int sdHashEnd, boolean asciiBefore, SdHashAlgorithm alg, String nonce, Instant now, Findings f) {
         VerificationKey holderKey = holderKey(claims, f);
         if (holderKey == null) {
             return null;
@@ -243,7 +247,7 @@ public final class SdJwtVerifier {
             ok = false;
             f.error(OutcomeCode.NONCE_MISMATCH, "key-binding JWT nonce differs from this transaction's");
         }
-        if (sdHash.isPresent() && !alg.digest(sdHashInput).equals(sdHash.get())) {
+        if (sdHash.isPresent() && !alg.digestOfPrefix(presentation, sdHashEnd, asciiBefore).equals(sdHash.get())) {
             ok = false;
             f.error(OutcomeCode.KEY_BINDING_INVALID, "key-binding JWT 'sd_hash' does not match the presented SD-JWT"
                     + " (disclosures added, removed or reordered after binding)");

@@ -28,8 +28,12 @@ final class SdProcessor {
     }
 
     private final Map<String, Disclosure> byDigest = new HashMap<>();
-    private final Set<String> seenDigests = new HashSet<>();
-    private final Set<String> usedDigests = new HashSet<>();
+    private final Set<String> seenDigests = new HashSet<>(32);
+    /**
+     * How many disclosures a digest referenced. A digest is looked up only when first seen, so a
+     * disclosure is referenced exactly when its digest is among {@link #seenDigests}.
+     */
+    private int referenced;
     private final Map<ClaimPath, Disclosure> disclosedAt = new LinkedHashMap<>();
     private final Findings findings;
 
@@ -56,10 +60,12 @@ final class SdProcessor {
         @SuppressWarnings("unchecked")
         Map<String, Object> claims = (Map<String, Object>) p.walk(payload, null, 0);
         claims.remove("_sd_alg");
-        for (Map.Entry<String, Disclosure> e : p.byDigest.entrySet()) {
-            if (!p.usedDigests.contains(e.getKey())) {
-                findings.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + describe(e.getValue())
-                        + " is not referenced by any digest of the issuer-signed JWT or of another disclosure");
+        if (p.referenced < p.byDigest.size()) {
+            for (Map.Entry<String, Disclosure> e : p.byDigest.entrySet()) {
+                if (!p.seenDigests.contains(e.getKey())) {
+                    findings.error(OutcomeCode.DISCLOSURE_INVALID, "disclosure " + describe(e.getValue())
+                            + " is not referenced by any digest of the issuer-signed JWT or of another disclosure");
+                }
             }
         }
         return new Result(claims, p.disclosedAt);
@@ -85,18 +91,30 @@ final class SdProcessor {
         return node;
     }
 
+    /** Whether {@link #walk} would return {@code node} itself: a scalar within the depth limit. */
+    private static boolean plainScalar(Object node, int depth) {
+        return depth <= MAX_DEPTH && !(node instanceof Map) && !(node instanceof List);
+    }
+
     private Map<String, Object> walkObject(Map<String, Object> map, ClaimPath path, int depth) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (!e.getKey().equals("_sd")) {
-                ClaimPath child = path == null ? ClaimPath.of(e.getKey()) : path.child(e.getKey());
-                out.put(e.getKey(), walk(e.getValue(), child, depth + 1));
+        Object sd = map.get("_sd");
+        int expected = map.size() + (sd instanceof List ? ((List<?>) sd).size() : 0);
+        Map<String, Object> out = new LinkedHashMap<>(expected + expected / 3 + 1);
+        // forEach rather than entrySet: a read-only view passes it straight to the map, without a
+        // wrapper per entry
+        map.forEach((name, value) -> {
+            if (!name.equals("_sd")) {
+                if (plainScalar(value, depth + 1)) {
+                    out.put(name, value);
+                } else {
+                    ClaimPath child = path == null ? ClaimPath.of(name) : path.child(name);
+                    out.put(name, walk(value, child, depth + 1));
+                }
             }
-        }
-        if (!map.containsKey("_sd")) {
+        });
+        if (sd == null && !map.containsKey("_sd")) {
             return out;
         }
-        Object sd = map.get("_sd");
         if (!(sd instanceof List)) {
             findings.error(OutcomeCode.DISCLOSURE_INVALID, "'_sd' " + where(path) + " is not an array of digests");
             return out;
@@ -113,7 +131,7 @@ final class SdProcessor {
             if (d == null) {
                 continue;
             }
-            usedDigests.add((String) digest);
+            referenced++;
             if (d.isArrayElement()) {
                 findings.error(OutcomeCode.DISCLOSURE_INVALID, "an array-element disclosure (2 elements) is referenced"
                         + " from '_sd' " + where(path) + ", which needs [salt, name, value]");
@@ -150,7 +168,7 @@ final class SdProcessor {
                 if (d == null) {
                     continue;
                 }
-                usedDigests.add((String) digest);
+                referenced++;
                 if (!d.isArrayElement()) {
                     findings.error(OutcomeCode.DISCLOSURE_INVALID, "an object-member disclosure (3 elements) is"
                             + " referenced from an array element " + where(path) + ", which needs [salt, value]");
@@ -159,6 +177,8 @@ final class SdProcessor {
                 ClaimPath child = path.child(out.size());
                 disclosedAt.put(child, d);
                 out.add(walk(d.value(), child, depth + 1));
+            } else if (plainScalar(element, depth + 1)) {
+                out.add(element);
             } else {
                 out.add(walk(element, path.child(out.size()), depth + 1));
             }

@@ -37,7 +37,9 @@ public final class VerifiedSdJwt {
             VerificationKey issuerKey, KeyBinding keyBinding) {
         this.header = header;
         this.claims = Collections.unmodifiableMap(claims);
-        this.disclosed = Set.copyOf(disclosed);
+        // the same immutable set Set.copyOf makes, without its intermediate HashSet: the elements of
+        // a Set are already distinct
+        this.disclosed = Set.of(disclosed.toArray(new ClaimPath[0]));
         this.hashAlgorithm = alg;
         this.issuerKey = issuerKey;
         this.keyBinding = keyBinding;

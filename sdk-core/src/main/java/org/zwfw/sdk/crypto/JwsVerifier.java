@@ -110,19 +110,49 @@ public final class JwsVerifier {
         if (len == 0) {
             return f.error(OutcomeCode.MALFORMED, "empty input").failure();
         }
+        // One copy of the text as bytes (a plain array copy for the usual Latin-1 string); the
+        // signing input, header, payload and signature are read from it.
+        byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
+        if (ascii.length == len) {
+            // Fast path: two dots found by the string search and three parts that decode. Decoding
+            // checks every character against the alphabet, so this establishes what the scan below
+            // does; anything else takes the scan, which names the first problem as always.
+            int dot1 = compact.indexOf('.');
+            int dot2 = dot1 < 0 ? -1 : compact.indexOf('.', dot1 + 1);
+            if (dot2 >= 0 && compact.indexOf('.', dot2 + 1) < 0) {
+                byte[] headerBytes;
+                byte[] payload;
+                byte[] signature;
+                try {
+                    headerBytes = Base64Url.decode(ascii, 0, dot1);
+                    payload = Base64Url.decode(ascii, dot1 + 1, dot2);
+                    signature = Base64Url.decode(ascii, dot2 + 1, len);
+                } catch (IllegalArgumentException e) {
+                    headerBytes = null;
+                    payload = null;
+                    signature = null;
+                }
+                if (headerBytes != null) {
+                    return verifyParts(ascii, dot2, headerBytes, payload, null, signature, null, keySet, f);
+                }
+            }
+        }
         int dot1 = -1;
         int dot2 = -1;
         int dots = 0;
         for (int i = 0; i < len; i++) {
-            char c = compact.charAt(i);
-            if (c == '.') {
+            byte b = ascii[i];
+            if (b == '.') {
                 if (dots == 0) {
                     dot1 = i;
                 } else if (dots == 1) {
                     dot2 = i;
                 }
                 dots++;
-            } else if (!Base64Url.isAlphabet(c)) {
+            } else if (!Base64Url.isAlphabet(b)) {
+                // a character above U+00FF became '?', which is not in the alphabet either; the
+                // first one is reached before any position shift a surrogate pair could cause
+                char c = compact.charAt(i);
                 return f.error(OutcomeCode.MALFORMED, "character " + Texts.quote(String.valueOf(c))
                         + " at index " + i + " is not allowed in a compact JWS"
                         + (Character.isWhitespace(c) ? " (strip line breaks and spaces first)" : "")).failure();
@@ -132,21 +162,50 @@ public final class JwsVerifier {
             return f.error(OutcomeCode.MALFORMED, "a compact JWS has 3 parts separated by '.', found " + (dots + 1)
                     + (dots == 4 ? " (this looks like a JWE, which is not accepted here)" : "")).failure();
         }
-        Map<String, Object> params = header(compact, dot1, f);
-        if (params == null) {
-            return f.failure();
+        byte[] headerBytes;
+        try {
+            headerBytes = Base64Url.decode(ascii, 0, dot1);
+        } catch (IllegalArgumentException e) {
+            return f.error(OutcomeCode.MALFORMED, "header is not base64url: " + e.getMessage()).failure();
+        }
+        byte[] payload = null;
+        String payloadProblem = null;
+        try {
+            payload = Base64Url.decode(ascii, dot1 + 1, dot2);
+        } catch (IllegalArgumentException e) {
+            payloadProblem = e.getMessage();
+        }
+        byte[] signature = null;
+        String signatureProblem = null;
+        try {
+            signature = Base64Url.decode(ascii, dot2 + 1, len);
+        } catch (IllegalArgumentException e) {
+            signatureProblem = e.getMessage();
+        }
+        return verifyParts(ascii, dot2, headerBytes, payload, payloadProblem, signature, signatureProblem, keySet, f);
+    }
+
+    /**
+     * The checks after the split, in their order: header, then the payload (a decoding problem is
+     * reported and checking goes on), then the signature (a decoding problem ends the run).
+     */
+    private VerificationResult<VerifiedJws> verifyParts(byte[] ascii, int dot2, byte[] headerBytes, byte[] payload,
+            String payloadProblem, byte[] signature, String signatureProblem, KeySet keySet, Findings f) {
+        Map<String, Object> params;
+        try {
+            params = Json.parseObject(headerBytes, maxJsonDepth);
+        } catch (JsonException e) {
+            return f.error(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "header: " + e.getMessage())
+                    .failure();
         }
         JwsHeader header = new JwsHeader(params);
         JwsAlgorithm alg = algorithm(params, f);
         checkCritical(params, f);
         checkType(params, f);
         String kid = keyId(params, f);
-        byte[] payload = null;
         Map<String, Object> claims = null;
-        try {
-            payload = Base64Url.decode(compact, dot1 + 1, dot2);
-        } catch (IllegalArgumentException e) {
-            f.error(OutcomeCode.MALFORMED, "payload is not base64url: " + e.getMessage());
+        if (payloadProblem != null) {
+            f.error(OutcomeCode.MALFORMED, "payload is not base64url: " + payloadProblem);
         }
         if (payload != null && jsonPayload) {
             try {
@@ -155,33 +214,14 @@ public final class JwsVerifier {
                 f.error(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "payload: " + e.getMessage());
             }
         }
-        byte[] signature;
-        try {
-            signature = Base64Url.decode(compact, dot2 + 1, len);
-        } catch (IllegalArgumentException e) {
-            return f.error(OutcomeCode.MALFORMED, "signature is not base64url: " + e.getMessage()).failure();
+        if (signatureProblem != null) {
+            return f.error(OutcomeCode.MALFORMED, "signature is not base64url: " + signatureProblem).failure();
         }
         VerificationKey key = null;
         if (alg != null && !f.hasError(OutcomeCode.MALFORMED)) {
-            key = checkSignature(compact, dot2, alg, kid, signature, keySet, f);
+            key = checkSignature(ascii, dot2, alg, kid, signature, keySet, f);
         }
         return f.hasErrors() ? f.failure() : f.result(new VerifiedJws(header, payload, claims, key));
-    }
-
-    private Map<String, Object> header(String compact, int dot1, Findings f) {
-        byte[] bytes;
-        try {
-            bytes = Base64Url.decode(compact, 0, dot1);
-        } catch (IllegalArgumentException e) {
-            f.error(OutcomeCode.MALFORMED, "header is not base64url: " + e.getMessage());
-            return null;
-        }
-        try {
-            return Json.parseObject(bytes, maxJsonDepth);
-        } catch (JsonException e) {
-            f.error(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "header: " + e.getMessage());
-            return null;
-        }
     }
 
     private JwsAlgorithm algorithm(Map<String, Object> params, Findings f) {
@@ -270,7 +310,8 @@ public final class JwsVerifier {
         return (String) kid;
     }
 
-    private VerificationKey checkSignature(String compact, int dot2, JwsAlgorithm alg, String kid, byte[] signature,
+    /** {@code ascii[0, dot2)} is the signing input. */
+    private VerificationKey checkSignature(byte[] ascii, int dot2, JwsAlgorithm alg, String kid, byte[] signature,
             KeySet keySet, Findings f) {
         List<VerificationKey> candidates = keySet.candidates(ignoreKeyId ? null : kid);
         if (candidates.isEmpty()) {
@@ -296,16 +337,16 @@ public final class JwsVerifier {
                     + " keys could match; at most " + MAX_KEYS_TRIED + " are tried");
             return null;
         }
-        byte[] signingInput = compact.substring(0, dot2).getBytes(StandardCharsets.US_ASCII);
         SignatureCheck last = SignatureCheck.MISMATCH;
         for (VerificationKey k : matching) {
-            SignatureCheck c = k.check(signingInput, 0, signingInput.length, signature);
+            SignatureCheck c = k.check(ascii, 0, dot2, signature);
             if (c == SignatureCheck.VALID) {
                 return k;
             }
             last = c;
         }
-        f.error(OutcomeCode.SIGNATURE_INVALID, diagnose(alg, matching, last, signingInput, signature.length));
+        f.error(OutcomeCode.SIGNATURE_INVALID, diagnose(alg, matching, last, java.util.Arrays.copyOf(ascii, dot2),
+                signature.length));
         return null;
     }
 

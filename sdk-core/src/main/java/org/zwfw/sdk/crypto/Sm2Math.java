@@ -50,9 +50,16 @@ final class Sm2Math {
         sm3.update(b, 0, b.length);
     }
 
+    /**
+     * One SM3 digest per thread for e, reused as BouncyCastle's {@code SM2Signer} reuses its own
+     * (the constructor allocates and checks service constraints every time); reset before use.
+     */
+    private static final ThreadLocal<SM3Digest> SM3 = ThreadLocal.withInitial(SM3Digest::new);
+
     /** e = SM3(Z_A ‖ M) as an integer. */
     static BigInteger e(byte[] z, byte[] data, int off, int len) {
-        SM3Digest sm3 = new SM3Digest();
+        SM3Digest sm3 = SM3.get();
+        sm3.reset();
         sm3.update(z, 0, z.length);
         sm3.update(data, off, len);
         byte[] h = new byte[32];

@@ -23,6 +23,9 @@ import java.util.Map;
  * Strict JSON for everything the SDK reads from outside: UTF-8 only (checked before parsing),
  * duplicate member names rejected, nesting depth bounded, one value with nothing after it.
  *
+ * <p>Input in the plain subset that tokens and disclosures are made of is read by
+ * {@link SimpleJson} into the same values; everything else, errors included, by Jackson.
+ *
  * <p>Duplicate member names are detected while the object is built (one hash lookup per member,
  * no extra set). Values map to {@code Map<String,Object>} (insertion-ordered), {@code List<Object>},
  * {@code String}, {@code Long} or {@code BigInteger} for integers, {@code BigDecimal} for other
@@ -98,6 +101,15 @@ public final class Json {
         if (utf8Problem != null) {
             throw new JsonException("not strict UTF-8 JSON: " + utf8Problem, false);
         }
+        Object simple = SimpleJson.parse(bytes, maxDepth);
+        if (simple != SimpleJson.UNHANDLED) {
+            return simple;
+        }
+        return parseWithJackson(bytes, maxDepth);
+    }
+
+    /** The full parser, for everything outside {@link SimpleJson}'s subset; the bytes are strict UTF-8. */
+    static Object parseWithJackson(byte[] bytes, int maxDepth) {
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
             if (first == null) {

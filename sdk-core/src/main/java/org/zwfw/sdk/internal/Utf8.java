@@ -1,11 +1,20 @@
 package org.zwfw.sdk.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Strict UTF-8 validation (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF,
  * no byte-order mark, and no C0 control characters other than tab, line feed and carriage return
  * (none of which JSON allows unescaped inside strings). Stateless and thread-safe.
  */
 public final class Utf8 {
+
+    /** Eight bytes at a time, in any byte order: only whether each byte is plain ASCII matters. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long SPACES = 0x2020202020202020L;
 
     private Utf8() {
     }
@@ -23,6 +32,19 @@ public final class Utf8 {
         }
         int i = 0;
         while (i < n) {
+            // Fast path: skip 8 bytes at once while all of them are in 0x20..0x7F. A byte of 0x80 or
+            // more sets its high bit in w; a byte below 0x20 (and no byte above 0x7F) borrows in
+            // w - SPACES and so sets a high bit there. The byte-by-byte checks below decide the rest.
+            while (i + 8 <= n) {
+                long w = (long) LONGS.get(bytes, i);
+                if (((w | (w - SPACES)) & HIGH_BITS) != 0) {
+                    break;
+                }
+                i += 8;
+            }
+            if (i >= n) {
+                break;
+            }
             int b = bytes[i];
             if (b >= 0) {
                 if (b < 0x20 && b != '\t' && b != '\n' && b != '\r') {

@@ -296,6 +296,23 @@ class JwsVerifierTest {
     }
 
     @Test
+    void namesTheFirstCharacterOutsideTheAlphabetWhateverItsCodePoint() {
+        String t = token(ES);
+        for (String bad : new String[] {"\u00e9", "\u4e00", "\uD83D\uDE00", "=", " ", "\u0000", "\u00ff", "\u0100"}) {
+            for (int at : new int[] {0, 5, t.indexOf('.') + 1, t.length()}) {
+                String input = t.substring(0, at) + bad + t.substring(at) + (bad.length() > 1 ? "\u00e9" : "");
+                VerificationResult<VerifiedJws> r = VERIFIER.verify(input);
+                char c = input.charAt(at);
+                assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+                assertThat(r.errors().get(0).message()).isEqualTo("character "
+                        + org.zwfw.sdk.internal.Texts.quote(String.valueOf(c)) + " at index " + at
+                        + " is not allowed in a compact JWS"
+                        + (Character.isWhitespace(c) ? " (strip line breaks and spaces first)" : ""));
+            }
+        }
+    }
+
+    @Test
     void rejectsDuplicateHeaderMembers() {
         String headerJson = "{\"alg\":\"ES256\",\"kid\":\"es\",\"typ\":\"test+jwt\",\"alg\":\"none\"}";
         String input = Base64Url.encode(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
@@ -317,6 +334,52 @@ class JwsVerifierTest {
         assertThat(VERIFIER.verify(tampered).isValid()).isFalse();
         assertThat(VERIFIER.verify(p[0] + "." + p[1] + "." + p[2] + "==").errorCodes())
                 .containsExactly(OutcomeCode.MALFORMED);
+    }
+
+    @Test
+    void partsThatDoNotDecodeAreReportedInTheirPlaceAmongTheOtherFindings() {
+        Map<String, Object> h = header("ES256", "es");
+        h.put("typ", "other+jwt");
+        String[] p = forge(h, ES).split("\\.");
+        String h1 = undecodable(p[0]);
+        String p1 = undecodable(p[1]);
+        String s1 = undecodable(p[2]);
+        // a header that does not decode ends the run at once
+        assertThat(messages(VERIFIER.verify(h1 + "." + p[1] + "." + p[2])))
+                .containsExactly("MALFORMED: header is not base64url: " + lengthProblem(h1));
+        // a payload that does not decode is reported after the header's findings, and no signature is checked
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p1 + "." + p[2]))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: payload is not base64url: " + lengthProblem(p1));
+        // a signature that does not decode ends the run after the header and payload findings
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p1 + "." + s1))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: payload is not base64url: " + lengthProblem(p1),
+                "MALFORMED: signature is not base64url: " + lengthProblem(s1));
+        assertThat(messages(VERIFIER.verify(p[0] + "." + p[1] + "." + s1))).containsExactly(
+                "WRONG_TYPE: header 'typ' is 'other+jwt'; expected 'test+jwt'",
+                "MALFORMED: signature is not base64url: " + lengthProblem(s1));
+        // a foreign character anywhere is named before anything else is looked at
+        assertThat(messages(VERIFIER.verify(h1 + "." + p1 + "." + p[2] + "="))).containsExactly(
+                "MALFORMED: character '=' at index " + (h1.length() + p1.length() + p[2].length() + 2)
+                        + " is not allowed in a compact JWS");
+    }
+
+    /** The part lengthened to 4k+1 characters, a length that never decodes. */
+    private static String undecodable(String part) {
+        StringBuilder sb = new StringBuilder(part).append('A');
+        while (sb.length() % 4 != 1) {
+            sb.append('A');
+        }
+        return sb.toString();
+    }
+
+    private static String lengthProblem(String part) {
+        return "base64url text of length " + part.length() + " cannot be decoded (a length of 4k+1 is never produced)";
+    }
+
+    private static List<String> messages(VerificationResult<VerifiedJws> r) {
+        return r.errors().stream().map(e -> e.code() + ": " + e.message()).collect(java.util.stream.Collectors.toList());
     }
 
     @Test

@@ -42,4 +42,54 @@ class Base64UrlTest {
     void decodesARange() {
         assertThat(Base64Url.decode("xxAQIDyy", 2, 6)).containsExactly(1, 2, 3);
     }
+
+    @Test
+    void bytesDecodeLikeTheTextIncludingEveryMessage() {
+        Random r = new Random(7);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char[] foreign = {'=', '+', '/', ' ', '\n', '.', '~', '\u00e9', '\u007f'};
+        for (int n = 0; n < 2000; n++) {
+            int len = r.nextInt(40);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < len; i++) {
+                sb.append(alphabet.charAt(r.nextInt(64)));
+            }
+            if (len > 0 && r.nextBoolean()) {
+                sb.setCharAt(r.nextInt(len), foreign[r.nextInt(foreign.length)]);
+            }
+            String text = "xy" + sb + "z";
+            byte[] latin1 = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            String fromText;
+            String fromBytes;
+            byte[] a = null;
+            byte[] b = null;
+            try {
+                a = Base64Url.decode(text, 2, text.length() - 1);
+                fromText = "ok";
+            } catch (IllegalArgumentException e) {
+                fromText = e.getMessage();
+            }
+            try {
+                b = Base64Url.decode(latin1, 2, latin1.length - 1);
+                fromBytes = "ok";
+            } catch (IllegalArgumentException e) {
+                fromBytes = e.getMessage();
+            }
+            assertThat(fromBytes).as(text).isEqualTo(fromText);
+            assertThat(b).as(text).isEqualTo(a);
+            if (a != null) {
+                assertThat(a).isEqualTo(Base64.getUrlDecoder().decode(sb.toString()));
+            }
+        }
+    }
+
+    @Test
+    void namesTheFirstForeignCharacterOfAGroupOfFour() {
+        assertThatThrownBy(() -> Base64Url.decode("AAAAA+/A")).hasMessageContaining("'+'");
+        assertThatThrownBy(() -> Base64Url.decode("AAAAAA\u00e9=")).hasMessageContaining("U+00E9");
+        assertThatThrownBy(() -> Base64Url.decode("AAAA\u4e00AAA")).hasMessageContaining("U+4E00");
+        assertThat(Base64Url.isAlphabet((byte) '-')).isTrue();
+        assertThat(Base64Url.isAlphabet((byte) '=')).isFalse();
+        assertThat(Base64Url.isAlphabet((byte) 0xE9)).isFalse();
+    }
 }

@@ -1,0 +1,126 @@
+package org.zwfw.sdk.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.zwfw.sdk.sandbox.Sandbox;
+import org.zwfw.sdk.sandbox.SandboxIssuer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code zwfw sandbox}: runs the local province-platform emulator until stopped (contract §9,
+ * {@code spec/sandbox.md} §7). Prints the base URL and the main URLs on standard output; stops
+ * cleanly on Ctrl-C (a shutdown hook closes the server and releases the state directory) or when
+ * the running thread is interrupted.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true,
+        description = {"Run the local province-platform emulator (trust list, issuers, status lists) until stopped"
+                + " with Ctrl-C.", "Development only: test keys and no authentication."})
+final class SandboxCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "H", defaultValue = Sandbox.DEFAULT_HOST,
+            description = "address to bind (default ${DEFAULT-VALUE}); loopback unless --allow-non-loopback")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+            description = "port, 0 for an ephemeral one or the one recorded in --state-dir (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "keep keys, status lists and the address here across restarts (default: in memory)")
+    Path stateDir;
+
+    @Option(names = "--allow-non-loopback",
+            description = "allow binding a non-loopback address such as 0.0.0.0. DANGEROUS: without authentication,"
+                    + " anyone who can reach it can issue and revoke credentials")
+    boolean allowNonLoopback;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "the base URL clients use when it is not the bound address (a TLS proxy, a forwarded port)")
+    URI publicUrl;
+
+    /** Counted down when the sandbox has stopped (the shutdown hook). */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw CliException.usage("--port must be 0..65535");
+        }
+        Sandbox.Builder b = Sandbox.builder().host(host).port(port).allowNonLoopback(allowNonLoopback);
+        if (stateDir != null) {
+            b.stateDirectory(stateDir);
+        }
+        Sandbox sandbox;
+        try {
+            if (publicUrl != null) {
+                b.publicBaseUri(publicUrl);
+            }
+            sandbox = b.start();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliException.usage(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw CliException.invalid(e.getMessage());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Thread hook = new Thread(() -> {
+            sandbox.close();
+            err.println("zwfw: sandbox stopped");
+            err.flush();
+            stopped.countDown();
+        }, "zwfw-sandbox-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            printUrls(spec.commandLine().getOut(), sandbox);
+            if (allowNonLoopback) {
+                err.println("zwfw: WARNING: listening on " + host + " without authentication: anyone who can reach it"
+                        + " can issue and revoke credentials");
+            }
+            err.println("zwfw: stop with Ctrl-C");
+            err.flush();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                hook.run();
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is shutting down: the hook runs (or ran) on its own.
+            }
+        }
+        return Zwfw.OK;
+    }
+
+    private void printUrls(PrintWriter out, Sandbox sandbox) {
+        out.println("zwfw sandbox: a local emulator of the province platform (development only: test keys, no"
+                + " authentication)");
+        row(out, "base URL", sandbox.baseUri().toString());
+        row(out, "index", sandbox.indexUri().toString());
+        row(out, "trust list", sandbox.trustListUri().toString());
+        row(out, "trust anchor JWKS", sandbox.trustAnchorJwksUri().toString());
+        for (SandboxIssuer i : SandboxIssuer.values()) {
+            row(out, "issue", "POST " + sandbox.credentialsUri(i) + "  (" + i.credentialType().vct() + ")");
+        }
+        for (SandboxIssuer i : SandboxIssuer.values()) {
+            row(out, "samples", sandbox.samplesUri(i).toString());
+        }
+        row(out, "state", sandbox.stateDirectory().map(Path::toString)
+                .orElse("in memory (keys and statuses are lost when it stops; see --state-dir)"));
+        row(out, "try", "curl -X POST " + sandbox.samplesUri(SandboxIssuer.SOCIAL_SECURITY) + "/zhang-san");
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf("%-18s %s%n", label, value);
+    }
+}

@@ -1,0 +1,153 @@
+package org.zwfw.sdk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zwfw.sdk.sandbox.Sandbox;
+
+class SandboxCommandTest {
+
+    private static final Pattern BASE = Pattern.compile("(?m)^base URL\\s+(http://\\S+)$");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static String awaitBaseUrl(StringWriter out, Thread runner) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && runner.isAlive()) {
+            Matcher m = BASE.matcher(out.toString());
+            if (m.find() && out.toString().contains("\ntry ")) {
+                return m.group(1);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no base URL printed; output so far: " + out);
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void runsUntilStoppedAndPrintsItsUrls() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread runner = new Thread(() -> exit.set(Zwfw.run(new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(out, true), new PrintWriter(err, true), "sandbox", "--port", "0")));
+        runner.start();
+        String base = awaitBaseUrl(out, runner);
+        assertThat(base).matches("http://127\\.0\\.0\\.1:\\d+");
+        assertThat(out.toString()).contains("trust list         " + base + "/trust-list",
+                "trust anchor JWKS  " + base + "/trust-anchor/jwks.json",
+                "issue              POST " + base + "/issuers/market-regulation/credentials",
+                "issue              POST " + base + "/issuers/licensing/credentials",
+                "issue              POST " + base + "/issuers/social-security/credentials",
+                "index              " + base + Sandbox.INDEX_PATH, "in memory");
+
+        HttpResponse<String> index = get(base + Sandbox.INDEX_PATH);
+        assertThat(index.statusCode()).isEqualTo(200);
+        JsonNode doc = new ObjectMapper().readTree(index.body());
+        assertThat(doc.get("base_url").asText()).isEqualTo(base);
+        assertThat(doc.get("issuers")).hasSize(3);
+
+        runner.interrupt();
+        runner.join(10_000);
+        assertThat(runner.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+        assertThat(err.toString()).contains("stop with Ctrl-C", "sandbox stopped");
+        assertThatThrownBy(() -> get(base + Sandbox.INDEX_PATH)).isInstanceOf(ConnectException.class);
+    }
+
+    @Test
+    void aTerminationSignalStopsItThroughTheShutdownHook(@TempDir Path dir) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Process.destroy closes the pipes, so standard error goes to a file.
+        Path errFile = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Zwfw.class.getName(),
+                "sandbox", "--state-dir", dir.resolve("state").toString()).redirectError(errFile.toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String base = null;
+            for (String line; (line = out.readLine()) != null;) {
+                Matcher m = BASE.matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                    break;
+                }
+            }
+            assertThat(base).as("base URL line").isNotNull();
+            assertThat(get(base + Sandbox.INDEX_PATH).statusCode()).isEqualTo(200);
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(errFile)).contains("sandbox stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+        // The state directory is free again and keeps its address.
+        try (Sandbox again = Sandbox.builder().stateDirectory(dir.resolve("state")).start()) {
+            assertThat(again.stateDirectory()).isPresent();
+        }
+    }
+
+    @Test
+    void aNonLoopbackHostWithoutTheFlagIsAUsageError() {
+        CliRunner.Result r = CliRunner.run("sandbox", "--host", "0.0.0.0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("not a loopback address").contains("--allow-non-loopback")
+                .doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void badOptionsAreUsageErrors() {
+        assertThat(CliRunner.run("sandbox", "--port", "70000").exit()).isEqualTo(2);
+        assertThat(CliRunner.run("sandbox", "--port", "http").exit()).isEqualTo(2);
+        CliRunner.Result url = CliRunner.run("sandbox", "--public-url", "http://192.0.2.1:8080");
+        assertThat(url.exit()).isEqualTo(2);
+        assertThat(url.err()).contains("https");
+        assertThat(CliRunner.run("sandbox", "--apps", "apps.json").exit()).as("--apps comes with the OpenID provider")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aStateDirectoryInUseIsAUsageError(@TempDir Path dir) {
+        try (Sandbox running = Sandbox.builder().stateDirectory(dir).start()) {
+            CliRunner.Result r = CliRunner.run("sandbox", "--state-dir", dir.toString());
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.err()).contains("another sandbox");
+            assertThat(running.baseUri()).isNotNull();
+        }
+    }
+
+    @Test
+    void helpDescribesTheOptions() {
+        CliRunner.Result r = CliRunner.run("sandbox", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("--host", "--port", "--state-dir", "--allow-non-loopback", "--public-url",
+                "DANGEROUS");
+        assertThat(CliRunner.run("--help").out()).contains("sandbox");
+    }
+}

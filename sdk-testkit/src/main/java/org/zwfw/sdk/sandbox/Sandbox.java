@@ -1,0 +1,332 @@
+package org.zwfw.sdk.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.sandbox.internal.IssuerRuntime;
+import org.zwfw.sdk.sandbox.internal.StateDirectory;
+import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
+
+/**
+ * A local emulator of the province platform, for development and tests: a real HTTP server on
+ * loopback ({@code com.sun.net.httpserver}) with real keys and real signatures. It serves the
+ * province trust list signed by its trust anchor, and three issuers ({@link SandboxIssuer}) that
+ * issue e-certificates, publish their status lists and revoke, suspend and reinstate over HTTP.
+ * Every URL is listed by {@code GET /.well-known/zwfw-sandbox}; {@code spec/sandbox.md} documents
+ * the endpoints and the decisions behind them.
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.builder().start()) {       // 127.0.0.1, an ephemeral port
+ *     URI trustList = sandbox.trustListUri();
+ *     KeySet anchor = sandbox.trustAnchorKeys();            // pin these in the verifier
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Without a state directory everything lives in memory and is new at each start. With one
+ * ({@link Builder#stateDirectory(Path)}), keys, status-list allocations and statuses, the trust
+ * list's {@code seq} and the base URL survive restarts: credentials issued before a restart still
+ * verify, and a revoked one stays revoked.
+ *
+ * <p><b>No authentication.</b> Anyone who can reach the sandbox can issue and revoke, so it binds
+ * a loopback address unless {@link Builder#allowNonLoopback(boolean)} says otherwise. Its keys
+ * are test keys: never trust its anchor outside development.
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and releases the state directory.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** Default bind address: IPv4 loopback. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    /** The index document listing every URL. */
+    public static final String INDEX_PATH = "/.well-known/zwfw-sandbox";
+    /** The signed trust list. */
+    public static final String TRUST_LIST_PATH = "/trust-list";
+    /** The trust anchor's JWK Set, to pin. */
+    public static final String TRUST_ANCHOR_JWKS_PATH = "/trust-anchor/jwks.json";
+    /** The media type of the signed trust list. */
+    public static final String TRUST_LIST_MEDIA_TYPE = "application/trustlist+jwt";
+    /** The {@code iss} of the sandbox's trust list. */
+    public static final String TRUST_LIST_ISSUER = "https://trust.sandbox.zwfw.example";
+    /** The trust anchor signs with national cryptography, as the province's root of trust would. */
+    public static final JwsAlgorithm TRUST_ANCHOR_ALGORITHM = JwsAlgorithm.SGD_SM3_SM2;
+    /**
+     * Lifetime of a trust-list edition: 24 hours. A new edition (next {@code seq}) is signed when
+     * half of it has passed, so a verifier refreshing hourly never sees a stale list.
+     */
+    public static final Duration TRUST_LIST_LIFETIME = Duration.ofHours(24);
+    /**
+     * Lifetime of a status list token: 10 minutes. Each token is signed on request, so a short
+     * lifetime costs nothing and bounds how long an old "VALID" can be replayed.
+     */
+    public static final Duration STATUS_LIST_VALIDITY = Duration.ofMinutes(10);
+    /**
+     * The {@code ttl} of each status list token: 10 seconds, so that a developer who revokes a
+     * credential sees verifiers notice within seconds.
+     */
+    public static final Duration STATUS_LIST_TTL = Duration.ofSeconds(10);
+    /**
+     * Indexes per status list: 65,536 (16 KiB of 2-bit statuses, a few hundred bytes of token while
+     * few are revoked). Indexes are drawn at random among them and never reused.
+     */
+    public static final int STATUS_LIST_CAPACITY = 65_536;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final StateDirectory state;
+    private final URI base;
+    private final int port;
+    private final KeySet anchorKeys;
+    private final Map<SandboxIssuer, IssuerRuntime> issuers;
+    private final TrustListPublisher trustList;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    Sandbox(HttpServer server, ExecutorService executor, StateDirectory state, URI base, KeySet anchorKeys,
+            Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList) {
+        this.server = server;
+        this.executor = executor;
+        this.state = state;
+        this.base = base;
+        this.port = server.getAddress().getPort();
+        this.anchorKeys = anchorKeys;
+        this.issuers = new EnumMap<>(issuers);
+        this.trustList = trustList;
+    }
+
+    /** @return a builder with the defaults: 127.0.0.1, an ephemeral port, in memory, system clock */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @return the base URL, without a final slash, such as {@code http://127.0.0.1:43121}; every
+     *         URL the sandbox serves and writes into credentials starts with it
+     */
+    public URI baseUri() {
+        return base;
+    }
+
+    /** @return the port the server listens on */
+    public int port() {
+        return port;
+    }
+
+    /** @return the index document's URL */
+    public URI indexUri() {
+        return url(INDEX_PATH);
+    }
+
+    /** @return the signed trust list's URL */
+    public URI trustListUri() {
+        return url(TRUST_LIST_PATH);
+    }
+
+    /** @return the trust anchor JWK Set's URL */
+    public URI trustAnchorJwksUri() {
+        return url(TRUST_ANCHOR_JWKS_PATH);
+    }
+
+    /**
+     * @return the trust anchor's public keys, to pin in a {@code TrustListVerifier} of the same
+     *         process (other processes fetch {@link #trustAnchorJwksUri()})
+     */
+    public KeySet trustAnchorKeys() {
+        return anchorKeys;
+    }
+
+    /**
+     * @param issuer an issuer
+     * @return its JWK Set's URL
+     */
+    public URI jwksUri(SandboxIssuer issuer) {
+        return url("/issuers/" + issuer.slug() + "/jwks.json");
+    }
+
+    /**
+     * @param issuer an issuer
+     * @return its status list's URL: the {@code uri} its credentials carry and the list's {@code sub}
+     */
+    public URI statusListUri(SandboxIssuer issuer) {
+        return issuers.get(issuer).statusListUri();
+    }
+
+    /**
+     * @param issuer an issuer
+     * @return the URL to {@code POST} issuance requests to
+     */
+    public URI credentialsUri(SandboxIssuer issuer) {
+        return url("/issuers/" + issuer.slug() + "/credentials");
+    }
+
+    /**
+     * @param issuer an issuer
+     * @return the URL of its sample requests
+     */
+    public URI samplesUri(SandboxIssuer issuer) {
+        return url("/issuers/" + issuer.slug() + "/samples");
+    }
+
+    /**
+     * @param issuer an issuer
+     * @param idx    a status index
+     * @return the URL to read ({@code GET}) and change ({@code POST}) that index's status
+     */
+    public URI statusEntryUri(SandboxIssuer issuer, int idx) {
+        return url("/issuers/" + issuer.slug() + "/status-lists/1/entries/" + idx);
+    }
+
+    /** @return the {@code seq} of the trust-list edition served now */
+    public long trustListSeq() {
+        return trustList.seq();
+    }
+
+    /** @return the state directory, when the state is persisted */
+    public Optional<Path> stateDirectory() {
+        return Optional.ofNullable(state).map(StateDirectory::root);
+    }
+
+    private URI url(String path) {
+        return URI.create(base + path);
+    }
+
+    /** Stops the server (requests in flight are cut off) and releases the state directory. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        server.stop(0);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        if (state != null) {
+            state.close();
+        }
+        LOG.debug("sandbox at {} stopped", base);
+    }
+
+    @Override
+    public String toString() {
+        return "Sandbox[" + base + (state == null ? ", in memory" : ", state " + state.root()) + "]";
+    }
+
+    /** Configures and starts a {@link Sandbox}. Not thread-safe. */
+    public static final class Builder {
+
+        String host = DEFAULT_HOST;
+        int port;
+        Path stateDirectory;
+        Clock clock = Clock.systemUTC();
+        boolean allowNonLoopback;
+        URI publicBaseUri;
+
+        private Builder() {
+        }
+
+        /**
+         * @param host the address to bind (default {@value #DEFAULT_HOST}); a loopback address or
+         *             {@code localhost}, unless {@link #allowNonLoopback(boolean)}
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * @param port the port, 0 (default) for an ephemeral one; with a state directory, 0 means
+         *             the port recorded there, if any
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535");
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param dir where keys, status lists and settings persist (created owner-only if absent);
+         *            default none: everything in memory
+         * @return this builder
+         */
+        public Builder stateDirectory(Path dir) {
+            this.stateDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * @param clock the clock for {@code iat} and {@code exp} of everything signed (default system UTC)
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Allows binding an address other than loopback, such as {@code 0.0.0.0} inside a
+         * container. <b>Dangerous:</b> the sandbox has no authentication, so everyone who can
+         * reach the address can issue credentials its trust anchor vouches for, and revoke any.
+         *
+         * @param allow whether to allow it (default {@code false})
+         * @return this builder
+         */
+        public Builder allowNonLoopback(boolean allow) {
+            this.allowNonLoopback = allow;
+            return this;
+        }
+
+        /**
+         * @param uri the base URL clients use, when it is not the bound address: a TLS proxy in
+         *            front ({@code https://sandbox.dev.example}) or a forwarded port
+         *            ({@code http://127.0.0.1:9000}). {@code https}, or {@code http} to
+         *            {@code 127.0.0.1}, {@code [::1]} or {@code localhost}; no path, query or user
+         *            information. Default: derived from the bound address
+         * @return this builder
+         */
+        public Builder publicBaseUri(URI uri) {
+            this.publicBaseUri = SandboxStart.checkPublicBase(Objects.requireNonNull(uri, "uri"));
+            return this;
+        }
+
+        /**
+         * Starts the sandbox: opens (and locks) the state directory, loads or generates the keys,
+         * binds the port, signs the first trust-list edition and starts serving.
+         *
+         * @return the running sandbox
+         * @throws IllegalArgumentException  when the host is not loopback and that is not allowed,
+         *                                   or cannot be resolved
+         * @throws IllegalStateException     when another sandbox holds the state directory, the
+         *                                   state is damaged, or it was created for another base
+         *                                   URL (the status URLs in its credentials would break)
+         * @throws java.io.UncheckedIOException when the port cannot be bound or the state cannot be
+         *                                   written
+         */
+        public Sandbox start() {
+            return SandboxStart.start(this);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.zwfw.sdk.sandbox.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request as a handler sees it: the method, the path parameters matched by the route, the
+ * request headers and the body, already read within the route's size limit. Not thread-safe;
+ * one per request.
+ */
+public final class Request {
+
+    private final String method;
+    private final Map<String, String> pathParams;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final String requestId;
+
+    Request(String method, Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body,
+            String requestId) {
+        this.method = method;
+        this.pathParams = Map.copyOf(pathParams);
+        this.headers = headers;
+        this.body = body;
+        this.requestId = requestId;
+    }
+
+    /** @return the method ({@code HEAD} requests run the {@code GET} handler) */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * @param name a parameter of the route template, such as {@code issuer} for {@code {issuer}}
+     * @return its value (a path segment of letters, digits, {@code -} and {@code _})
+     * @throws IllegalArgumentException if the template has no such parameter
+     */
+    public String pathParam(String name) {
+        String v = pathParams.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("route has no parameter " + name);
+        }
+        return v;
+    }
+
+    /**
+     * @param name a header name, case-insensitive
+     * @return its first value
+     */
+    public Optional<String> header(String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return whether the request has a body (of at least one byte) */
+    public boolean hasBody() {
+        return body.length > 0;
+    }
+
+    /** @return the body bytes; empty without a body */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /**
+     * @return the body as a JSON object
+     * @throws ProblemException {@code MALFORMED} or {@code TOO_LARGE}, see {@link StrictJson}
+     */
+    public JsonNode jsonObject() {
+        return StrictJson.parseObject(body);
+    }
+
+    /** @return this request's ID, also in the {@code X-Request-Id} response header */
+    public String requestId() {
+        return requestId;
+    }
+}
