@@ -34,6 +34,10 @@ enum ClaimType {
     /** A holder code, checked by {@code holder_code_type}; on its own only non-empty text. */
     HOLDER_CODE;
 
+    private static final java.util.regex.Pattern DATE_SHAPE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.util.regex.Pattern DIVISION_SHAPE = java.util.regex.Pattern.compile("[1-9]\\d{5}");
+    private static final java.util.regex.Pattern CODE_SHAPE = java.util.regex.Pattern.compile("[0-9A-Z]{1,64}");
+
     /**
      * @param value a claim value as parsed from JSON
      * @return {@code null} when acceptable, else the reason
@@ -50,7 +54,7 @@ enum ClaimType {
             case LONG_TEXT:
                 return s.isBlank() ? "must not be blank" : s.length() > 8192 ? "is longer than 8,192 characters" : null;
             case DATE:
-                if (!s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                if (!DATE_SHAPE.matcher(s).matches()) {
                     return "must be a date YYYY-MM-DD";
                 }
                 try {
@@ -66,9 +70,9 @@ enum ClaimType {
             case RESIDENT_ID:
                 return identifier(ResidentIdNumber.check(s));
             case DIVISION_CODE:
-                return s.matches("[1-9]\\d{5}") ? null : "must be a six-digit division code";
+                return DIVISION_SHAPE.matcher(s).matches() ? null : "must be a six-digit division code";
             case CODE:
-                return s.matches("[0-9A-Z]{1,64}") ? null : "must be 1 to 64 upper-case letters or digits";
+                return CODE_SHAPE.matcher(s).matches() ? null : "must be 1 to 64 upper-case letters or digits";
             case HOLDER_CODE_TYPE:
                 return s.equals("111") || s.equals("001") ? null : "must be 111 (resident ID) or 001 (USCC)";
             default:

@@ -80,7 +80,7 @@ public final class CredentialVerifier {
         if (b.statusChecker != null) {
             this.statusChecker = b.statusChecker;
         } else if (b.statusSource != null) {
-            this.statusChecker = StatusChecker.builder().source(b.statusSource).keys(statusListKeys(b.trust))
+            this.statusChecker = StatusChecker.builder().source(b.statusSource).keys(statusListKeys(b.trust, b.clock))
                     .clock(b.clock).skew(b.skew).allowedAlgorithms(b.algorithms).build();
         } else {
             this.statusChecker = null;
@@ -96,9 +96,10 @@ public final class CredentialVerifier {
      * The status-list keys of a trust list: an issuer's keys, only when its entry allows
      * {@code statuslist} and is valid now.
      */
-    static StatusListKeys statusListKeys(Supplier<VerificationResult<TrustList>> trust) {
+    static StatusListKeys statusListKeys(Supplier<VerificationResult<TrustList>> trust, Clock clock) {
         return issuer -> trust.get().value().flatMap(list -> list.find(issuer))
-                .filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST)).map(TrustedIssuer::keys);
+                .filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST) && e.isValidAt(clock.instant()))
+                .map(TrustedIssuer::keys);
     }
 
     /** @return whether this verifier requires a key-binding JWT */

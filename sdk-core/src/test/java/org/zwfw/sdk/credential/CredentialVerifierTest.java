@@ -304,8 +304,10 @@ class CredentialVerifierTest {
         String[] parts = all.split("~");
         String dup = all + parts[1] + "~";
         assertThat(codes(p.verifier().build().verify(dup))).contains(OutcomeCode.DISCLOSURE_DUPLICATE);
-        String flipped = parts[0].substring(0, parts[0].length() - 2) + (parts[0].endsWith("A") ? "B" : "A")
-                + parts[0].charAt(parts[0].length() - 1) + all.substring(parts[0].length());
+        int at = parts[0].length() - 10; // inside the signature
+        String flipped = parts[0].substring(0, at) + (parts[0].charAt(at) == 'A' ? 'B' : 'A')
+                + all.substring(at + 1);
+        assertThat(flipped).isNotEqualTo(all);
         assertThat(p.verifier().build().verify(flipped).isValid()).isFalse();
     }
 
