@@ -393,4 +393,18 @@ class CredentialVerifierTest {
         assertThat(codes(v.verify(p.licensing.issue(Ecerts.license()).compact())))
                 .containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
     }
+
+    @Test
+    void statusListKeysOnlyForIssuersAllowedListsAndOnlyInsideTheirWindow() {
+        TrustedIssuer lapsed = TrustedIssuer.builder(Ecerts.SSC).name("n").uscc("11100000000013338W")
+                .keys(p.sscKey.verificationKey()).types(TrustedIssuer.TYPE_STATUS_LIST)
+                .validUntil(Ecerts.NOW.minusSeconds(1)).build();
+        TrustList list = TrustList.of(List.of(p.licensingEntry(CredentialType.LICENSE.vct()), lapsed));
+        VerificationResult<TrustList> fixed = VerificationResult.valid(list, List.of());
+        org.zwfw.sdk.status.StatusListKeys keys = CredentialVerifier.statusListKeys(() -> fixed, Ecerts.CLOCK);
+        assertThat(keys.keysFor(Ecerts.LICENSING)).as("no statuslist type").isEmpty();
+        assertThat(keys.keysFor(Ecerts.SSC)).as("entry lapsed").isEmpty();
+        assertThat(CredentialVerifier.statusListKeys(() -> fixed,
+                Clock.fixed(Ecerts.NOW.minusSeconds(60), ZoneOffset.UTC)).keysFor(Ecerts.SSC)).isPresent();
+    }
 }
