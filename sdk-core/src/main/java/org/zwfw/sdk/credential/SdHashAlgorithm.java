@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.internal.Sm3;
 
 /**
  * The hash functions for SD-JWT digests ({@code _sd_alg}, RFC 9901 §4.1.1) and {@code sd_hash}.
@@ -57,11 +57,7 @@ public enum SdHashAlgorithm {
     /** The hash of {@code data[0, len)}. */
     byte[] hash(byte[] data, int off, int len) {
         if (this == SM3) {
-            SM3Digest d = Sm3.get();
-            d.update(data, off, len);
-            byte[] out = new byte[32];
-            d.doFinal(out, 0); // also resets it for the next use
-            return out;
+            return PerThreadSm3.get().update(data, off, len).digest(); // digest() also resets it
         }
         MessageDigest d = Sha256.fresh();
         d.update(data, off, len);
@@ -69,17 +65,14 @@ public enum SdHashAlgorithm {
     }
 
     /**
-     * One SM3 digest per thread, reused: BouncyCastle's constructor allocates and checks its
-     * service constraints every time. A digest is reset before use, so one left half-way by an
-     * exception cannot leak into the next hash.
+     * One SM3 hasher per thread, reused rather than allocating its buffers for every digest.
+     * Reset before use, so one left half-way by an exception cannot leak into the next hash.
      */
-    private static final class Sm3 {
-        private static final ThreadLocal<SM3Digest> DIGEST = ThreadLocal.withInitial(SM3Digest::new);
+    private static final class PerThreadSm3 {
+        private static final ThreadLocal<Sm3> HASHER = ThreadLocal.withInitial(Sm3::new);
 
-        static SM3Digest get() {
-            SM3Digest d = DIGEST.get();
-            d.reset();
-            return d;
+        static Sm3 get() {
+            return HASHER.get().reset();
         }
     }
 

@@ -37,9 +37,9 @@ public final class VerifiedSdJwt {
             VerificationKey issuerKey, KeyBinding keyBinding) {
         this.header = header;
         this.claims = Collections.unmodifiableMap(claims);
-        // the same immutable set Set.copyOf makes, without its intermediate HashSet: the elements of
-        // a Set are already distinct
-        this.disclosed = Set.of(disclosed.toArray(new ClaimPath[0]));
+        // a read-only view rather than a copy: the set is the key set of a map that the verification
+        // which built it owned and no longer touches; it keeps the order the claims were disclosed in
+        this.disclosed = Collections.unmodifiableSet(disclosed);
         this.hashAlgorithm = alg;
         this.issuerKey = issuerKey;
         this.keyBinding = keyBinding;
@@ -55,7 +55,7 @@ public final class VerifiedSdJwt {
         return claims;
     }
 
-    /** @return the paths of the claims that came from disclosures */
+    /** @return the paths of the claims that came from disclosures, in the order they were processed; read-only */
     public Set<ClaimPath> disclosedPaths() {
         return disclosed;
     }

@@ -2,12 +2,12 @@ package org.zwfw.sdk.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
+import org.zwfw.sdk.internal.Sm3;
 
 /**
  * SM2 digital signature with SM3, GB/T 32918.2-2016 §6 and §7 (= GM/T 0003.2), on BouncyCastle's
@@ -29,7 +29,7 @@ final class Sm2Math {
         if (bits > 0xFFFF) {
             throw new IllegalArgumentException("SM2 signer ID longer than 8191 bytes");
         }
-        SM3Digest sm3 = new SM3Digest();
+        Sm3 sm3 = new Sm3();
         sm3.update((byte) (bits >>> 8));
         sm3.update((byte) bits);
         sm3.update(signerId, 0, signerId.length);
@@ -40,31 +40,26 @@ final class Sm2Math {
         ECPoint p = publicPoint.normalize();
         update(sm3, p.getAffineXCoord().toBigInteger());
         update(sm3, p.getAffineYCoord().toBigInteger());
-        byte[] out = new byte[32];
-        sm3.doFinal(out, 0);
-        return out;
+        return sm3.digest();
     }
 
-    private static void update(SM3Digest sm3, BigInteger v) {
+    private static void update(Sm3 sm3, BigInteger v) {
         byte[] b = Curves.bytes32(v);
         sm3.update(b, 0, b.length);
     }
 
     /**
-     * One SM3 digest per thread for e, reused as BouncyCastle's {@code SM2Signer} reuses its own
-     * (the constructor allocates and checks service constraints every time); reset before use.
+     * One SM3 hasher per thread for e, reused as BouncyCastle's {@code SM2Signer} reuses its own
+     * digest; reset before use, so one left half-way by an exception cannot leak into the next.
      */
-    private static final ThreadLocal<SM3Digest> SM3 = ThreadLocal.withInitial(SM3Digest::new);
+    private static final ThreadLocal<Sm3> SM3 = ThreadLocal.withInitial(Sm3::new);
 
     /** e = SM3(Z_A ‖ M) as an integer. */
     static BigInteger e(byte[] z, byte[] data, int off, int len) {
-        SM3Digest sm3 = SM3.get();
-        sm3.reset();
+        Sm3 sm3 = SM3.get().reset();
         sm3.update(z, 0, z.length);
         sm3.update(data, off, len);
-        byte[] h = new byte[32];
-        sm3.doFinal(h, 0);
-        return new BigInteger(1, h);
+        return new BigInteger(1, sm3.digest());
     }
 
     /** GB/T 32918.2 §7.1, steps B1-B7, on a raw 64-byte r‖s signature. */

@@ -23,8 +23,9 @@ public final class VerificationResult<T> {
 
     private VerificationResult(T value, List<Finding> errors, List<Finding> warnings) {
         this.value = value;
-        this.errors = List.copyOf(errors);
-        this.warnings = List.copyOf(warnings);
+        // List.copyOf copies an empty ArrayList too; most results carry no findings at all
+        this.errors = errors.isEmpty() ? List.of() : List.copyOf(errors);
+        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
     }
 
     /**
