@@ -304,18 +304,19 @@ public final class CredentialVerifier {
         private Supplier<VerificationResult<TrustList>> trust;
         private final Set<String> acceptedTypes = new LinkedHashSet<>();
         private final Set<String> requiredClaims = new LinkedHashSet<>();
-        private boolean keyBindingRequired;
-        private String audience;
+        /**
+         * The SD-JWT settings, checked where they are set; clock, skew, algorithms and the
+         * length limit are also kept here because the status checker and this verifier use them.
+         */
+        private final SdJwtVerifier.Builder sd = SdJwtVerifier.builder();
         private Clock clock = Clock.systemUTC();
         private Duration skew = SdJwtVerifier.DEFAULT_SKEW;
-        private Duration keyBindingMaxAge = SdJwtVerifier.DEFAULT_KEY_BINDING_MAX_AGE;
         private StatusMode statusMode = StatusMode.REQUIRED;
         private StatusListSource statusSource;
         private StatusChecker statusChecker;
         private boolean lenient;
         private int maxLength = SdJwtVerifier.DEFAULT_MAX_LENGTH;
         private Set<JwsAlgorithm> algorithms = Set.copyOf(org.zwfw.sdk.crypto.JwsVerifier.DEFAULT_ALGORITHMS);
-        private Set<SdHashAlgorithm> hashAlgorithms = Set.of(SdHashAlgorithm.values());
 
         private Builder() {
             for (CredentialType t : CredentialType.values()) {
@@ -395,8 +396,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder keyBindingRequired(String aud) {
-            this.audience = Objects.requireNonNull(aud, "aud");
-            this.keyBindingRequired = true;
+            sd.audience(Objects.requireNonNull(aud, "aud")).keyBindingRequired(true);
             return this;
         }
 
@@ -407,7 +407,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder audience(String aud) {
-            this.audience = Objects.requireNonNull(aud, "aud");
+            sd.audience(Objects.requireNonNull(aud, "aud"));
             return this;
         }
 
@@ -416,16 +416,18 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder clock(Clock source) {
-            this.clock = Objects.requireNonNull(source, "clock");
+            sd.clock(source);
+            this.clock = source;
             return this;
         }
 
         /**
-         * @param allowed clock skew for time claims (default 60 s)
+         * @param allowed clock skew for time claims (default 60 s), at most 10 minutes
          * @return this builder
          */
         public Builder skew(Duration allowed) {
-            this.skew = Objects.requireNonNull(allowed, "skew");
+            sd.skew(Objects.requireNonNull(allowed, "skew"));
+            this.skew = allowed;
             return this;
         }
 
@@ -434,7 +436,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder keyBindingMaxAge(Duration maxAge) {
-            this.keyBindingMaxAge = Objects.requireNonNull(maxAge, "maxAge");
+            sd.keyBindingMaxAge(Objects.requireNonNull(maxAge, "maxAge"));
             return this;
         }
 
@@ -480,6 +482,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder lenientInterop(boolean on) {
+            sd.aliasPolicy(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
             this.lenient = on;
             return this;
         }
@@ -490,9 +493,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            if (allowed.isEmpty()) {
-                throw new IllegalArgumentException("at least one algorithm");
-            }
+            sd.allowedAlgorithms(allowed);
             this.algorithms = Set.copyOf(allowed);
             return this;
         }
@@ -502,10 +503,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder hashAlgorithms(Set<SdHashAlgorithm> allowed) {
-            if (allowed.isEmpty()) {
-                throw new IllegalArgumentException("at least one hash algorithm");
-            }
-            this.hashAlgorithms = Set.copyOf(allowed);
+            sd.hashAlgorithms(allowed);
             return this;
         }
 
@@ -514,22 +512,14 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            if (chars < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64");
-            }
+            sd.maxLength(chars);
             this.maxLength = chars;
             return this;
         }
 
+        /** The SD-JWT verifier for one {@code typ}; the builder serves both, as it copies on build. */
         private SdJwtVerifier sdJwt(String typ) {
-            SdJwtVerifier.Builder b = SdJwtVerifier.builder().expectedType(typ).allowedAlgorithms(algorithms)
-                    .hashAlgorithms(hashAlgorithms).keyBindingRequired(keyBindingRequired).clock(clock).skew(skew)
-                    .keyBindingMaxAge(keyBindingMaxAge).maxLength(maxLength)
-                    .aliasPolicy(lenient ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
-            if (audience != null) {
-                b.audience(audience);
-            }
-            return b.build();
+            return sd.expectedType(typ).build();
         }
 
         /**

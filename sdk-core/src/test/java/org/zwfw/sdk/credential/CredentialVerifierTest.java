@@ -55,6 +55,16 @@ class CredentialVerifierTest {
     }
 
     @Test
+    void badSdJwtSettingsAreRefusedWhereTheyAreSet() {
+        CredentialVerifier.Builder b = CredentialVerifier.builder();
+        assertThatThrownBy(() -> b.skew(Duration.ofMinutes(11))).hasMessageContaining("skew");
+        assertThatThrownBy(() -> b.keyBindingMaxAge(Duration.ZERO)).hasMessageContaining("max age");
+        assertThatThrownBy(() -> b.allowedAlgorithms(java.util.Set.of())).hasMessageContaining("allow-list");
+        assertThatThrownBy(() -> b.hashAlgorithms(java.util.Set.of())).hasMessageContaining("hash algorithm");
+        assertThatThrownBy(() -> b.maxLength(10)).hasMessageContaining("maxLength");
+    }
+
+    @Test
     void issuedLicenseVerifiesWithOnlyTheDisclosedClaimsTyped() {
         IssuedCredential issued = p.licensing.issue(Ecerts.license(), p.holder.verificationKey());
         String presentation = p.present(issued, "license_id", "holder_name", "valid_until", "holder_code");
