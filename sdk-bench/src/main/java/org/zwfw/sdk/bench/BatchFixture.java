@@ -8,18 +8,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.zwfw.sdk.cli.BatchInput;
-import org.zwfw.sdk.credential.CredentialClaims;
 import org.zwfw.sdk.credential.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialType;
 import org.zwfw.sdk.credential.IssuedCredential;
 import org.zwfw.sdk.credential.PresentationBuilder;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.sandbox.ExampleClaims;
 import org.zwfw.sdk.status.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustedIssuer;
@@ -61,7 +60,7 @@ final class BatchFixture {
                 .statusList(status, LIST).build();
         for (int i = 0; i < count; i++) {
             SigningKey holder = SigningKey.generate(alg);
-            IssuedCredential c = issuer.issue(license(), holder.verificationKey());
+            IssuedCredential c = issuer.issue(ExampleClaims.license(), holder.verificationKey());
             String p = PresentationBuilder.from(c.compact()).disclose(DISCLOSED).keyBinding(holder, AUD, NONCE, NOW)
                     .build();
             presentations.add(p);
@@ -84,23 +83,5 @@ final class BatchFixture {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static CredentialClaims license() {
-        return CredentialClaims.builder(CredentialType.LICENSE)
-                .put("license_id", "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U")
-                .put("license_name", "食品经营许可证")
-                .put("license_type_code", "11100000000013338W011")
-                .put("license_number", "JY14301050012345")
-                .put("issuing_authority", "湖南省市场监督管理局")
-                .put("issuing_authority_code", "11430000006122244L")
-                .put("issue_date", LocalDate.of(2023, 3, 1))
-                .put("valid_from", LocalDate.of(2023, 3, 1))
-                .put("valid_until", LocalDate.of(2028, 2, 28))
-                .put("holder_name", "某某餐饮有限公司")
-                .put("holder_code", "91110000600037341L")
-                .put("holder_code_type", "001")
-                .put("jurisdiction_code", "430000")
-                .build();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,7 @@ import org.zwfw.sdk.credential.IssuedCredential;
 import org.zwfw.sdk.credential.PresentationBuilder;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.sandbox.ExampleClaims;
 import org.zwfw.sdk.status.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListBuilder;
@@ -115,23 +115,6 @@ final class Province {
                 "--status-from", SSC_LIST + "=" + sscStatusFile()));
     }
 
-    static CredentialClaims license() {
-        return CredentialClaims.builder(CredentialType.LICENSE)
-                .put("license_id", "1.2.156.3005.2.11100000000013338W011.11430000006122244L.20230000403.001.U")
-                .put("license_name", "食品经营许可证")
-                .put("license_type_code", "11100000000013338W011")
-                .put("issuing_authority", "湖南省市场监督管理局")
-                .put("issuing_authority_code", "11430000006122244L")
-                .put("issue_date", LocalDate.of(2023, 3, 1))
-                .put("valid_from", LocalDate.of(2023, 3, 1))
-                .put("valid_until", LocalDate.of(2028, 2, 28))
-                .put("holder_name", "某某餐饮有限公司")
-                .put("holder_code", "91110000600037341L")
-                .put("holder_code_type", "001")
-                .put("jurisdiction_code", "430000")
-                .build();
-    }
-
     static CredentialClaims card() {
         return CredentialClaims.builder(CredentialType.SOCIAL_SECURITY_CARD).put("sign_no", "S3301000000001")
                 .put("card_number", CARD_NUMBER).put("issuing_region_code", "330100").put("holder_name", HOLDER_NAME)
@@ -140,7 +123,7 @@ final class Province {
     }
 
     IssuedCredential issueLicense() {
-        return licensing.issue(license(), holder.verificationKey());
+        return licensing.issue(ExampleClaims.license(), holder.verificationKey());
     }
 
     IssuedCredential issueCard() {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zwfw.sdk.credential.CredentialIssuer;
 import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.sandbox.ExampleClaims;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.status.StatusListIssuer;
 
@@ -68,8 +69,8 @@ class VerifyOverHttpTest {
 
     @Test
     void fetchesTheStatusListOverLoopbackHttp() {
-        IssuedCredential ok = issuer.issue(Province.license());
-        IssuedCredential revoked = issuer.issue(Province.license());
+        IssuedCredential ok = issuer.issue(ExampleClaims.license());
+        IssuedCredential revoked = issuer.issue(ExampleClaims.license());
         issuer.setStatus(revoked.statusReference().orElseThrow(), Status.INVALID);
         served.set(issuer.statusListToken(Duration.ofHours(1), Duration.ofMinutes(5)));
 
@@ -87,7 +88,7 @@ class VerifyOverHttpTest {
 
     @Test
     void offlineNeverTouchesTheNetwork() {
-        String presentation = Province.presentWithoutKeyBinding(issuer.issue(Province.license()));
+        String presentation = Province.presentWithoutKeyBinding(issuer.issue(ExampleClaims.license()));
         CliRunner.Result r = verify(presentation, "--offline");
         assertThat(r.exit()).isZero();
         JsonNode o = Province.json(r.out());
@@ -109,7 +110,7 @@ class VerifyOverHttpTest {
 
     @Test
     void statusFromTakesPrecedenceOverTheNetworkWhenOnline() {
-        String presentation = Province.presentWithoutKeyBinding(issuer.issue(Province.license()));
+        String presentation = Province.presentWithoutKeyBinding(issuer.issue(ExampleClaims.license()));
         Path file = p.write("list.jwt", served.get());
         CliRunner.Result r = verify(presentation, "--status-from", listUri + "=" + file);
         assertThat(r.exit()).isZero();
@@ -118,7 +119,7 @@ class VerifyOverHttpTest {
 
     @Test
     void anUnreachableListIsAWarningOrWithRequireStatusAnError() {
-        String presentation = Province.presentWithoutKeyBinding(issuer.issue(Province.license()));
+        String presentation = Province.presentWithoutKeyBinding(issuer.issue(ExampleClaims.license()));
         server.stop(0);
         JsonNode warned = Province.json(verify(presentation).out());
         assertThat(warned.get("valid").asBoolean()).isTrue();
