@@ -1,0 +1,116 @@
+package org.zwfw.sdk.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.util.Random;
+import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.bouncycastle.math.ec.ECPoint;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SM2 verification's last step (GB/T 32918.2 §7.1 B7) is asked in Jacobian coordinates, without
+ * converting the point to affine form: these tests pin that comparison, including the rare case of
+ * an x-coordinate at or above n, and check the whole verify against BouncyCastle's.
+ */
+class Sm2VerifyTest {
+
+    private static final BigInteger N = Curves.SM2.getN();
+    private static final BigInteger P = Curves.SM2.getCurve().getField().getCharacteristic();
+    private static final ECPoint G = Curves.SM2.getG();
+
+    /** The same point with Z ≠ 1: add G and take it away again. */
+    private static ECPoint jacobian(ECPoint affine) {
+        ECPoint p = affine.add(G).subtract(G);
+        assertThat(p.isNormalized()).isFalse();
+        assertThat(p.normalize()).isEqualTo(affine);
+        return p;
+    }
+
+    private static BigInteger x(ECPoint p) {
+        return p.normalize().getAffineXCoord().toBigInteger();
+    }
+
+    @Test
+    void comparesXOfJacobianAndAffinePointsModuloN() {
+        Random random = new Random(7);
+        for (int i = 0; i < 50; i++) {
+            ECPoint a = G.multiply(new BigInteger(256, random).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE))
+                    .normalize();
+            BigInteger c = x(a).mod(N);
+            for (ECPoint p : new ECPoint[] {a, jacobian(a)}) {
+                assertThat(Sm2Math.xIsCongruent(p, c)).isTrue();
+                assertThat(Sm2Math.xIsCongruent(p, c.add(BigInteger.ONE).mod(N))).isFalse();
+                assertThat(Sm2Math.xIsCongruent(p, c.subtract(BigInteger.ONE).mod(N))).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void findsAnXCoordinateAtOrAboveN() {
+        // n < x < p happens for about one point in 2^128; build one from its x-coordinate
+        ECPoint a = null;
+        for (BigInteger x = N; a == null; x = x.add(BigInteger.ONE)) {
+            byte[] compressed = new byte[33];
+            compressed[0] = 2;
+            System.arraycopy(Curves.bytes32(x), 0, compressed, 1, 32);
+            try {
+                a = Curves.SM2.getCurve().decodePoint(compressed);
+            } catch (IllegalArgumentException notOnCurve) {
+                // no y for this x: try the next one
+            }
+        }
+        BigInteger x = x(a);
+        assertThat(x).isGreaterThanOrEqualTo(N).isLessThan(P);
+        BigInteger c = x.subtract(N);
+        for (ECPoint p : new ECPoint[] {a, jacobian(a)}) {
+            assertThat(Sm2Math.xIsCongruent(p, c)).isTrue();
+            assertThat(Sm2Math.xIsCongruent(p, c.add(BigInteger.ONE))).isFalse();
+        }
+    }
+
+    @Test
+    void refusesASignatureWhoseSumIsThePointAtInfinity() {
+        // s·G + t·Q = O when Q = -(s / t)·G with t = r + s: a valid-looking r, s for such a key
+        BigInteger r = new BigInteger("1234567890abcdef1234567890abcdef", 16);
+        BigInteger s = new BigInteger("fedcba0987654321fedcba0987654321", 16);
+        BigInteger t = r.add(s).mod(N);
+        ECPoint q = G.multiply(s.multiply(t.modInverse(N)).negate().mod(N)).normalize();
+        byte[] sig = new byte[64];
+        System.arraycopy(Curves.bytes32(r), 0, sig, 0, 32);
+        System.arraycopy(Curves.bytes32(s), 0, sig, 32, 32);
+        byte[] msg = "infinity".getBytes(StandardCharsets.US_ASCII);
+        byte[] z = Sm2Math.z(Sm2.defaultSignerId(), q);
+        assertThat(Sm2Math.verify(q, z, msg, 0, msg.length, sig)).isEqualTo(SignatureCheck.MISMATCH);
+    }
+
+    @Test
+    void agreesWithBouncyCastleOnSignaturesOfManyKeys() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < 40; i++) {
+            SigningKey k = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2);
+            byte[] msg = new byte[random.nextInt(300)];
+            random.nextBytes(msg);
+            Signature bcSign = Signature.getInstance("SM3withSM2", JcaKeys.provider());
+            bcSign.setParameter(new SM2ParameterSpec(Sm2.defaultSignerId()));
+            bcSign.initSign(k.toPrivateKey());
+            bcSign.update(msg);
+            byte[] bcSig = SignatureEncoding.derToRaw(bcSign.sign(), 32);
+            for (byte[] sig : new byte[][] {bcSig, k.sign(msg)}) {
+                byte[] bad = sig.clone();
+                bad[random.nextInt(64)] ^= (byte) (1 << random.nextInt(8));
+                for (byte[] candidate : new byte[][] {sig, bad}) {
+                    Signature bcVerify = Signature.getInstance("SM3withSM2", JcaKeys.provider());
+                    bcVerify.setParameter(new SM2ParameterSpec(Sm2.defaultSignerId()));
+                    bcVerify.initVerify(k.verificationKey().toPublicKey());
+                    bcVerify.update(msg);
+                    boolean bc = bcVerify.verify(SignatureEncoding.rawToDer(candidate));
+                    assertThat(k.verificationKey().verify(msg, candidate)).as("key %d", i).isEqualTo(bc)
+                            .isEqualTo(candidate == sig);
+                }
+            }
+        }
+    }
+}
