@@ -65,13 +65,15 @@ public final class PairedRatio {
             String warm = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifies";
             String cold = "Presentation " + alg + " sdkPresentationColdHolderKey ÷ twoBareVerifiesColdHolderKey";
             String digests = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifiesAndDigests";
-            if (selected(warm, cold, digests)) {
+            String sdkChecks = "Presentation " + alg + " sdkPresentation ÷ twoSdkSignatureChecks";
+            if (selected(warm, cold, digests, sdkChecks)) {
                 PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
                 pv.alg = alg;
                 pv.setup();
                 report(warm, pv::sdkPresentation, pv::twoBareVerifies, pairs);
                 report(cold, pv::sdkPresentationColdHolderKey, pv::twoBareVerifiesColdHolderKey, pairs);
                 report(digests, pv::sdkPresentation, pv::twoBareVerifiesAndDigests, pairs);
+                report(sdkChecks, pv::sdkPresentation, pv::twoSdkSignatureChecks, pairs);
             }
         }
         // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost

@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
@@ -74,6 +75,37 @@ final class Curves {
         } catch (IllegalArgumentException e) {
             throw new KeyFormatException("EC point encoding is not valid for " + type.crv + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether {@code p} is a finite point whose affine x is congruent to {@code c}
+     * ({@code 0 <= c < n}) modulo n: the last step of ECDSA and SM2 verification, asked without
+     * the field inversion that {@code normalize()} costs. Since {@code n < p < 2n}, x is c or,
+     * when that is below p, c + n; in Jacobian coordinates x = X / Z², so the test is
+     * X = candidate · Z² (mod p). The technique of BoringSSL's {@code ec_cmp_x_coordinate} and
+     * libsecp256k1's ECDSA verification; spec/algorithms.md §1.3.
+     */
+    static boolean xIsCongruent(ECDomainParameters d, ECPoint p, BigInteger c) {
+        if (p.isInfinity()) {
+            return false;
+        }
+        ECFieldElement zz;
+        if (p.isNormalized()) {
+            zz = null;
+        } else if (p.getCurve().getCoordinateSystem() == ECCurve.COORD_JACOBIAN) {
+            zz = p.getZCoord(0).square();
+        } else {
+            return xIsCongruent(d, p.normalize(), c);
+        }
+        ECFieldElement x = p.getXCoord();
+        BigInteger field = d.getCurve().getField().getCharacteristic();
+        for (BigInteger candidate = c; candidate.compareTo(field) < 0; candidate = candidate.add(d.getN())) {
+            ECFieldElement want = d.getCurve().fromBigInteger(candidate);
+            if ((zz == null ? want : want.multiply(zz)).equals(x)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The 32-byte big-endian encoding of a field element or scalar. */

@@ -4,8 +4,6 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
-import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
@@ -22,7 +20,6 @@ final class Sm2Math {
 
     private static final ECDomainParameters D = Curves.SM2;
     private static final BigInteger N = D.getN();
-    private static final BigInteger FIELD = D.getCurve().getField().getCharacteristic();
 
     private Sm2Math() {
     }
@@ -82,37 +79,8 @@ final class Sm2Math {
             return SignatureCheck.MISMATCH;
         }
         ECPoint p = ECAlgorithms.sumOfTwoMultiplies(D.getG(), s, q, t);
-        if (p.isInfinity()) {
-            return SignatureCheck.MISMATCH;
-        }
-        // B7, R = (e + x1) mod n = r, asked as x1 ≡ r - e (mod n)
-        return xIsCongruent(p, r.subtract(e).mod(N)) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
-    }
-
-    /**
-     * Whether the affine x of the finite point {@code p} is congruent to {@code c} ({@code 0 <= c < n})
-     * modulo n, without the field inversion that {@code normalize()} costs: x is c or, since
-     * {@code n < p < 2n}, possibly c + n when that is below p; in Jacobian coordinates x = X / Z², so the
-     * test is X = candidate · Z² (mod p). The technique of BoringSSL's {@code ec_cmp_x_coordinate}
-     * and libsecp256k1's ECDSA verification; spec/algorithms.md.
-     */
-    static boolean xIsCongruent(ECPoint p, BigInteger c) {
-        ECFieldElement x = p.getXCoord();
-        ECFieldElement zz;
-        if (p.isNormalized()) {
-            zz = null;
-        } else if (p.getCurve().getCoordinateSystem() == ECCurve.COORD_JACOBIAN) {
-            zz = p.getZCoord(0).square();
-        } else {
-            return xIsCongruent(p.normalize(), c);
-        }
-        for (BigInteger candidate = c; candidate.compareTo(FIELD) < 0; candidate = candidate.add(N)) {
-            ECFieldElement want = D.getCurve().fromBigInteger(candidate);
-            if ((zz == null ? want : want.multiply(zz)).equals(x)) {
-                return true;
-            }
-        }
-        return false;
+        // B6 refuses the point at infinity; B7, R = (e + x1) mod n = r, asked as x1 ≡ r - e (mod n)
+        return Curves.xIsCongruent(D, p, r.subtract(e).mod(N)) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
     }
 
     /** (1 + d)^-1 mod n, computed once per private key. */

@@ -6,24 +6,28 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.util.Random;
+import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
 import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * SM2 verification's last step (GB/T 32918.2 §7.1 B7) is asked in Jacobian coordinates, without
- * converting the point to affine form: these tests pin that comparison, including the rare case of
- * an x-coordinate at or above n, and check the whole verify against BouncyCastle's.
+ * converting the point to affine form ({@link Curves#xIsCongruent}): these tests pin that
+ * comparison on both prime curves, including the rare case of an x-coordinate at or above n and
+ * the point at infinity, and check the whole SM2 verify against BouncyCastle's.
  */
 class Sm2VerifyTest {
 
     private static final BigInteger N = Curves.SM2.getN();
-    private static final BigInteger P = Curves.SM2.getCurve().getField().getCharacteristic();
     private static final ECPoint G = Curves.SM2.getG();
 
-    /** The same point with Z ≠ 1: add G and take it away again. */
+    /** The same point with Z ≠ 1: add the generator and take it away again. */
     private static ECPoint jacobian(ECPoint affine) {
-        ECPoint p = affine.add(G).subtract(G);
+        ECPoint g = affine.getCurve().equals(G.getCurve()) ? G : Curves.P256.getG();
+        ECPoint p = affine.add(g).subtract(g);
         assertThat(p.isNormalized()).isFalse();
         assertThat(p.normalize()).isEqualTo(affine);
         return p;
@@ -33,41 +37,48 @@ class Sm2VerifyTest {
         return p.normalize().getAffineXCoord().toBigInteger();
     }
 
-    @Test
-    void comparesXOfJacobianAndAffinePointsModuloN() {
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"SM2", "EC_P256"})
+    void comparesXOfJacobianAndAffinePointsModuloN(KeyType type) {
+        ECDomainParameters d = Curves.domain(type);
+        BigInteger n = d.getN();
         Random random = new Random(7);
         for (int i = 0; i < 50; i++) {
-            ECPoint a = G.multiply(new BigInteger(256, random).mod(N.subtract(BigInteger.ONE)).add(BigInteger.ONE))
-                    .normalize();
-            BigInteger c = x(a).mod(N);
+            ECPoint a = d.getG().multiply(new BigInteger(256, random).mod(n.subtract(BigInteger.ONE))
+                    .add(BigInteger.ONE)).normalize();
+            BigInteger c = x(a).mod(n);
             for (ECPoint p : new ECPoint[] {a, jacobian(a)}) {
-                assertThat(Sm2Math.xIsCongruent(p, c)).isTrue();
-                assertThat(Sm2Math.xIsCongruent(p, c.add(BigInteger.ONE).mod(N))).isFalse();
-                assertThat(Sm2Math.xIsCongruent(p, c.subtract(BigInteger.ONE).mod(N))).isFalse();
+                assertThat(Curves.xIsCongruent(d, p, c)).isTrue();
+                assertThat(Curves.xIsCongruent(d, p, c.add(BigInteger.ONE).mod(n))).isFalse();
+                assertThat(Curves.xIsCongruent(d, p, c.subtract(BigInteger.ONE).mod(n))).isFalse();
             }
         }
+        assertThat(Curves.xIsCongruent(d, d.getCurve().getInfinity(), BigInteger.ZERO)).isFalse();
     }
 
-    @Test
-    void findsAnXCoordinateAtOrAboveN() {
-        // n < x < p happens for about one point in 2^128; build one from its x-coordinate
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"SM2", "EC_P256"})
+    void findsAnXCoordinateAtOrAboveN(KeyType type) {
+        // n <= x < p holds for about one point in 2^128 on either curve: build one from its x
+        ECDomainParameters d = Curves.domain(type);
+        BigInteger n = d.getN();
         ECPoint a = null;
-        for (BigInteger x = N; a == null; x = x.add(BigInteger.ONE)) {
+        for (BigInteger x = n; a == null; x = x.add(BigInteger.ONE)) {
             byte[] compressed = new byte[33];
             compressed[0] = 2;
             System.arraycopy(Curves.bytes32(x), 0, compressed, 1, 32);
             try {
-                a = Curves.SM2.getCurve().decodePoint(compressed);
+                a = d.getCurve().decodePoint(compressed);
             } catch (IllegalArgumentException notOnCurve) {
                 // no y for this x: try the next one
             }
         }
         BigInteger x = x(a);
-        assertThat(x).isGreaterThanOrEqualTo(N).isLessThan(P);
-        BigInteger c = x.subtract(N);
+        assertThat(x).isGreaterThanOrEqualTo(n).isLessThan(d.getCurve().getField().getCharacteristic());
+        BigInteger c = x.subtract(n);
         for (ECPoint p : new ECPoint[] {a, jacobian(a)}) {
-            assertThat(Sm2Math.xIsCongruent(p, c)).isTrue();
-            assertThat(Sm2Math.xIsCongruent(p, c.add(BigInteger.ONE))).isFalse();
+            assertThat(Curves.xIsCongruent(d, p, c)).isTrue();
+            assertThat(Curves.xIsCongruent(d, p, c.add(BigInteger.ONE))).isFalse();
         }
     }
 
