@@ -79,13 +79,17 @@ final class Curves {
 
     /**
      * Whether {@code p} is a finite point whose affine x is congruent to {@code c}
-     * ({@code 0 <= c < n}) modulo n: the last step of ECDSA and SM2 verification, asked without
-     * the field inversion that {@code normalize()} costs. Since {@code n < p < 2n}, x is c or,
+     * ({@code 0 <= c < n}) modulo n: the last step of SM2 verification (and of ECDSA's, which
+     * BouncyCastle's {@code ECDSASigner} already asks this way for ES256), asked without the
+     * field inversion that {@code normalize()} costs. Since {@code n < p < 2n}, x is c or,
      * when that is below p, c + n; in Jacobian coordinates x = X / Z², so the test is
      * X = candidate · Z² (mod p). The technique of BoringSSL's {@code ec_cmp_x_coordinate} and
      * libsecp256k1's ECDSA verification; spec/algorithms.md §1.3.
      */
     static boolean xIsCongruent(ECDomainParameters d, ECPoint p, BigInteger c) {
+        if (!p.getCurve().equals(d.getCurve())) {
+            throw new IllegalArgumentException("point is not on the curve of these domain parameters");
+        }
         if (p.isInfinity()) {
             return false;
         }

@@ -73,13 +73,18 @@ final class Sm2Math {
         if (r.signum() <= 0 || r.compareTo(N) >= 0 || s.signum() <= 0 || s.compareTo(N) >= 0) {
             return SignatureCheck.OUT_OF_RANGE;
         }
-        BigInteger e = e(z, data, off, len);
+        return check(q, e(z, data, off, len), r, s);
+    }
+
+    /** Steps B5-B7 for e = SM3(Z_A ‖ M) as an integer (any size) and r, s already in [1, n − 1]. */
+    static SignatureCheck check(ECPoint q, BigInteger e, BigInteger r, BigInteger s) {
         BigInteger t = r.add(s).mod(N);
         if (t.signum() == 0) {
             return SignatureCheck.MISMATCH;
         }
         ECPoint p = ECAlgorithms.sumOfTwoMultiplies(D.getG(), s, q, t);
-        // B6 refuses the point at infinity; B7, R = (e + x1) mod n = r, asked as x1 ≡ r - e (mod n)
+        // the point at infinity has no x1 and is refused; B7, R = (e + x1) mod n = r, asked as
+        // x1 ≡ r - e (mod n)
         return Curves.xIsCongruent(D, p, r.subtract(e).mod(N)) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
     }
 

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -56,29 +57,74 @@ class Sm2VerifyTest {
         assertThat(Curves.xIsCongruent(d, d.getCurve().getInfinity(), BigInteger.ZERO)).isFalse();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = KeyType.class, names = {"SM2", "EC_P256"})
-    void findsAnXCoordinateAtOrAboveN(KeyType type) {
-        // n <= x < p holds for about one point in 2^128 on either curve: build one from its x
-        ECDomainParameters d = Curves.domain(type);
-        BigInteger n = d.getN();
-        ECPoint a = null;
-        for (BigInteger x = n; a == null; x = x.add(BigInteger.ONE)) {
+    /** A point whose affine x lies in [n, p), found from x = n upwards. */
+    private static ECPoint pointWithXAtLeastN(ECDomainParameters d) {
+        for (BigInteger x = d.getN(); ; x = x.add(BigInteger.ONE)) {
             byte[] compressed = new byte[33];
             compressed[0] = 2;
             System.arraycopy(Curves.bytes32(x), 0, compressed, 1, 32);
             try {
-                a = d.getCurve().decodePoint(compressed);
+                return d.getCurve().decodePoint(compressed);
             } catch (IllegalArgumentException notOnCurve) {
                 // no y for this x: try the next one
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyType.class, names = {"SM2", "EC_P256"})
+    void findsAnXCoordinateAtOrAboveN(KeyType type) {
+        // n <= x < p holds for about one point in 2^129 on either curve: build one from its x
+        ECDomainParameters d = Curves.domain(type);
+        BigInteger n = d.getN();
+        ECPoint a = pointWithXAtLeastN(d);
         BigInteger x = x(a);
         assertThat(x).isGreaterThanOrEqualTo(n).isLessThan(d.getCurve().getField().getCharacteristic());
         BigInteger c = x.subtract(n);
         for (ECPoint p : new ECPoint[] {a, jacobian(a)}) {
             assertThat(Curves.xIsCongruent(d, p, c)).isTrue();
             assertThat(Curves.xIsCongruent(d, p, c.add(BigInteger.ONE))).isFalse();
+        }
+    }
+
+    @Test
+    void refusesAPointOfAnotherCurve() {
+        assertThatThrownBy(() -> Curves.xIsCongruent(Curves.P256, G, BigInteger.ONE))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void verifiesASignatureWhoseX1IsAtLeastN() {
+        // s·G + t·Q = A, x_A in [n, p): choose e, s and A, then r = (e + x_A) mod n, t = r + s
+        // and Q = (A - s·G) / t
+        ECPoint a = pointWithXAtLeastN(Curves.SM2);
+        BigInteger e = new BigInteger("5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a", 16);
+        BigInteger s = new BigInteger("0123456789abcdef0123456789abcdef0123456789abcdef", 16);
+        BigInteger r = e.add(x(a)).mod(N);
+        BigInteger t = r.add(s).mod(N);
+        ECPoint q = a.subtract(G.multiply(s)).multiply(t.modInverse(N)).normalize();
+        assertThat(Sm2Math.check(q, e, r, s)).isEqualTo(SignatureCheck.VALID);
+        assertThat(Sm2Math.check(q, e, r.add(BigInteger.ONE), s)).isEqualTo(SignatureCheck.MISMATCH);
+        assertThat(Sm2Math.check(q, e, r.subtract(BigInteger.ONE), s)).isEqualTo(SignatureCheck.MISMATCH);
+        assertThat(Sm2Math.check(q, e.add(BigInteger.ONE), r, s)).isEqualTo(SignatureCheck.MISMATCH);
+    }
+
+    @Test
+    void takesEAtAndAboveNModuloN() {
+        // e = SM3(Z_A ‖ M) is a 256-bit integer, so e >= n happens (about once in 2^32 for SM2)
+        BigInteger d = new BigInteger("3945208f7b2144b13f36e38ac6d39f95889393692860b51a42fb81ef4df7c5b8", 16);
+        ECPoint q = G.multiply(d).normalize();
+        BigInteger dPlus1Inv = Sm2Math.dPlus1Inverse(d);
+        BigInteger max = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
+        BigInteger k = new BigInteger("59276e27d506861a16680f3ad9c02dccef3cc1fa3cdbe4ce6d54b80deac1bc21", 16);
+        for (BigInteger e : new BigInteger[] {BigInteger.ZERO, N.subtract(BigInteger.ONE), N, N.add(BigInteger.ONE), max}) {
+            byte[] sig = Sm2Math.signWithK(d, dPlus1Inv, e, k);
+            assertThat(sig).as("e = %x", e).isNotNull();
+            BigInteger r = new BigInteger(1, sig, 0, 32);
+            BigInteger s = new BigInteger(1, sig, 32, 32);
+            assertThat(Sm2Math.check(q, e, r, s)).as("e = %x", e).isEqualTo(SignatureCheck.VALID);
+            assertThat(Sm2Math.check(q, e.mod(N), r, s)).as("e mod n = %x", e).isEqualTo(SignatureCheck.VALID);
+            assertThat(Sm2Math.check(q, e.add(BigInteger.ONE), r, s)).as("e + 1 = %x", e).isEqualTo(SignatureCheck.MISMATCH);
         }
     }
 
