@@ -107,9 +107,10 @@ public class PresentationVerifyBenchmark {
     private Presented warm;
     private Presented[] cold;
     private int next;
-    // prepared bare verifiers (the limit): issuer key and the warm holder key
+    // diagnostic: the SDK's own keys for the issuer and the warm holder
     private VerificationKey sdkIssuerKey;
     private VerificationKey sdkHolderKey;
+    // prepared bare verifiers (the limit): issuer key and the warm holder key
     private ECDSASigner ecIssuer;
     private ECDSASigner ecHolder;
     private SM2Signer sm2Issuer;
