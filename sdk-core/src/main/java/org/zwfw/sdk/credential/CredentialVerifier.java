@@ -3,7 +3,6 @@ package org.zwfw.sdk.credential;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +61,6 @@ public final class CredentialVerifier {
     private final StatusMode statusMode;
     private final StatusChecker statusChecker;
     private final Clock clock;
-    private final boolean lenient;
     private final int maxLength;
     private final SdJwtVerifier sdJwt;
     private final SdJwtVerifier legacySdJwt;
@@ -73,7 +71,6 @@ public final class CredentialVerifier {
         this.requiredClaims = Set.copyOf(b.requiredClaims);
         this.statusMode = b.statusMode;
         this.clock = b.clock;
-        this.lenient = b.lenient;
         this.maxLength = b.maxLength;
         this.sdJwt = b.sdJwt(TYPE);
         this.legacySdJwt = b.lenient ? b.sdJwt(LEGACY_TYPE) : null;
@@ -274,11 +271,8 @@ public final class CredentialVerifier {
             f.warn(w.code(), w.message());
         }
         if (check.status().isEmpty()) {
-            List<String> reasons = new ArrayList<>();
-            for (Finding e : check.errors()) {
-                reasons.add(e.code() + ": " + e.message());
-            }
-            String message = "status could not be established: " + String.join("; ", reasons);
+            String message = "status could not be established: "
+                    + check.errors().stream().map(Finding::toString).collect(java.util.stream.Collectors.joining("; "));
             if (statusMode == StatusMode.REQUIRED) {
                 f.error(OutcomeCode.STATUS_UNAVAILABLE, message);
             } else {

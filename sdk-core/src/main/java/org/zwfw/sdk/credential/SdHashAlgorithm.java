@@ -112,15 +112,6 @@ public enum SdHashAlgorithm {
     /**
      * {@link #digest(String)} of {@code text.substring(0, end)}, without the substring.
      *
-     * @param text the text
-     * @param end  the end of the prefix hashed, exclusive
-     * @return the base64url digest
-     */
-    String digestOfPrefix(String text, int end) {
-        return digestOfPrefix(text, end, false);
-    }
-
-    /**
      * @param text  the text
      * @param end   the end of the prefix hashed, exclusive
      * @param ascii whether {@code text[0, end)} is known to be ASCII, so that it can be copied as

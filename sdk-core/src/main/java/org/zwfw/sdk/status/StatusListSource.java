@@ -75,7 +75,9 @@ public interface StatusListSource {
             public Optional<String> fetch(URI uri, int maxChars) throws IOException {
                 byte[] body;
                 try {
-                    body = transport.get(uri, StatusListToken.MEDIA_TYPE, maxChars + 2, timeout);
+                    // two bytes over the limit for a final line break, without overflowing
+                    int cap = (int) Math.min((long) maxChars + 2, Integer.MAX_VALUE - 8);
+                    body = transport.get(uri, StatusListToken.MEDIA_TYPE, cap, timeout);
                 } catch (IllegalArgumentException e) {
                     // The transport refuses URIs that break the fetch rules before any I/O.
                     throw new IOException(e.getMessage(), e);

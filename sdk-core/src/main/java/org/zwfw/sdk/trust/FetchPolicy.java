@@ -25,11 +25,11 @@ final class FetchPolicy {
     static void check(URI uri, boolean allowLoopbackHttp) {
         String shown = Texts.quote(uri.getScheme() + "://" + uri.getRawAuthority() + "...", 120);
         if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
-            throw new IllegalArgumentException("trust-list URI must be an absolute https URI with a host: "
+            throw new IllegalArgumentException("URI to fetch must be an absolute https URI with a host: "
                     + Texts.quote(uri.toString(), 120).replaceAll("//[^/@]*@", "//***@"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("trust-list URI must not carry user information (credentials in"
+            throw new IllegalArgumentException("URI to fetch must not carry user information (credentials in"
                     + " a URI end up in logs)");
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
@@ -47,7 +47,7 @@ final class FetchPolicy {
             }
             return;
         }
-        throw new IllegalArgumentException("trust-list URI scheme " + Texts.quote(uri.getScheme())
+        throw new IllegalArgumentException("URI scheme " + Texts.quote(uri.getScheme())
                 + " is refused: only https (or http to a loopback host for development)");
     }
 

@@ -83,6 +83,18 @@ class StatusOverHttpTest {
     }
 
     @Test
+    void theLargestLengthLimitStillFetches() throws Exception {
+        // the source reads a little beyond the limit (surrounding white space): no int overflow
+        String t = issuer.statusListToken(Duration.ofHours(1), null);
+        token.set(t);
+        URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/status/1");
+        try (HttpTransport transport = HttpTransport.standard(Duration.ofSeconds(2), true)) {
+            StatusListSource source = StatusListSource.http(transport, Duration.ofSeconds(5));
+            assertThat(source.fetch(uri, Integer.MAX_VALUE)).contains(t);
+        }
+    }
+
+    @Test
     void missingListAndPlainHttpWithoutLoopbackPermissionAreUnavailable() {
         IssuedCredential c = issuer.issue(Ecerts.license());
         VerificationResult<VerifiedCredential> r = verify(c.compact(), true);
