@@ -37,7 +37,7 @@ final class BatchFixture {
     static final URI LIST = URI.create("https://dzzz.zwfw.example.gov.cn/status/1");
     static final String AUD = "https://hospital.example.com";
     static final String NONCE = "n-5d2c9e";
-    /** The 10 claims disclosed of the 12 an e-license has. */
+    /** The 10 claims disclosed of the 13 an e-license has. */
     static final String[] DISCLOSED = {"license_id", "license_name", "license_type_code", "issuing_authority",
         "issuing_authority_code", "issue_date", "valid_until", "holder_name", "holder_code", "holder_code_type"};
 
@@ -54,10 +54,9 @@ final class BatchFixture {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         issuerKey = SigningKey.generate(alg).withKeyId("dzzz-" + alg.jwsName());
         StatusListIssuer status = StatusListIssuer.builder().capacity(Math.max(1024, count * 4)).build();
-        CredentialIssuer issuer = CredentialIssuer.builder(ISSUER, issuerKey).clock(clock)
-                .hashAlgorithm(alg == JwsAlgorithm.SGD_SM3_SM2 ? org.zwfw.sdk.credential.SdHashAlgorithm.SM3
-                        : org.zwfw.sdk.credential.SdHashAlgorithm.SHA_256)
-                .statusList(status, LIST).build();
+        // the issuer's default digests: sm3 with an SM2 key, sha-256 otherwise
+        CredentialIssuer issuer = CredentialIssuer.builder(ISSUER, issuerKey).clock(clock).statusList(status, LIST)
+                .build();
         for (int i = 0; i < count; i++) {
             SigningKey holder = SigningKey.generate(alg);
             IssuedCredential c = issuer.issue(ExampleClaims.license(), holder.verificationKey());

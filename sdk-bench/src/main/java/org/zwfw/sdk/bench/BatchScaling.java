@@ -46,8 +46,6 @@ import org.zwfw.sdk.status.StatusListSource;
  */
 public final class BatchScaling {
 
-    private static volatile Object sink;
-
     private BatchScaling() {
     }
 
@@ -79,7 +77,6 @@ public final class BatchScaling {
                     AtomicLong chars = new AtomicLong();
                     BatchSummary s = new BatchVerifier(v, threads).run(f.inputs.iterator(), count,
                             line -> chars.addAndGet(line.length()), null);
-                    sink = chars;
                     return s.total();
                 };
                 report(alg.jwsName() + " engine (BatchVerifier)", engine, pairs);
@@ -201,14 +198,7 @@ public final class BatchScaling {
         double cpu1 = pairs.stream().mapToDouble(p -> p[4]).average().orElse(0);
         System.out.printf(Locale.ROOT, "%-46s %2d pairs; rate 2t/1t median %.3f (quartiles %.3f .. %.3f), mean"
                 + " %,.0f/s vs %,.0f/s; CPU per item 2t/1t median %.3f (quartiles %.3f .. %.3f), 1t %.0f µs%n",
-                name, n, quantile(ratios, 0.5), quantile(ratios, 0.25), quantile(ratios, 0.75), r2, r1,
-                quantile(costs, 0.5), quantile(costs, 0.25), quantile(costs, 0.75), cpu1 / 1000);
-    }
-
-    private static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos);
-        int hi = (int) Math.ceil(pos);
-        return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+                name, n, PairedRatio.quantile(ratios, 0.5), PairedRatio.quantile(ratios, 0.25), PairedRatio.quantile(ratios, 0.75), r2, r1,
+                PairedRatio.quantile(costs, 0.5), PairedRatio.quantile(costs, 0.25), PairedRatio.quantile(costs, 0.75), cpu1 / 1000);
     }
 }

@@ -128,7 +128,8 @@ public final class PairedRatio {
                 name, quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75), sumA / pairs, sumB / pairs);
     }
 
-    private static double quantile(double[] sorted, double q) {
+    /** The {@code q}-quantile of sorted values, interpolated linearly. */
+    static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);

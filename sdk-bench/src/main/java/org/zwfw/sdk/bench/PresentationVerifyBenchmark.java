@@ -249,8 +249,8 @@ public class PresentationVerifyBenchmark {
         return v;
     }
 
-    private static boolean ecVerify(ECDSASigner v, byte[] input, byte[] sig) throws Exception {
-        byte[] h = MessageDigest.getInstance("SHA-256").digest(input);
+    private boolean ecVerify(ECDSASigner v, byte[] input, byte[] sig) {
+        byte[] h = sha256.digest(input);
         return v.verifySignature(h, new BigInteger(1, sig, 0, 32), new BigInteger(1, sig, 32, 32));
     }
 

@@ -31,8 +31,7 @@ public final class Report {
     /** Benchmarks compared with their own limit rather than the class's. */
     private static final Map<String, String> OWN_LIMITS = Map.of(
             "sdkPresentationColdHolderKey", "twoBareVerifiesColdHolderKey",
-            "twoBareVerifiesColdHolderKey", "twoBareVerifiesColdHolderKey",
-            "twoBareVerifiesAndDigests", "twoBareVerifies");
+            "twoBareVerifiesColdHolderKey", "twoBareVerifiesColdHolderKey");
 
     /** SDK paths whose time per operation outside the limit is printed: SDK benchmark, its limit. */
     private static final Map<String, String> SDK_PATHS = Map.of(
