@@ -39,17 +39,24 @@ final class ClaimMasking {
     /**
      * Masks one member.
      *
-     * @param name               the claim name, or {@code null} for an array element whose claim is unknown
+     * @param name               the claim name, or {@code null} for an array element whose claim is
+     *                           unknown (its strings and numbers are masked whole: fail safe)
      * @param value              its JSON value
      * @param organisationHolder whether {@code holder_code_type} of the enclosing object is {@code 001}
      * @param policy             the masking policy
      * @return the value to show
      */
     static Object member(String name, Object value, boolean organisationHolder, MaskingPolicy policy) {
+        if (value instanceof Number) {
+            // a phone or card number written as a JSON number is masked like the string
+            String text = value.toString();
+            Object masked = member(name, text, organisationHolder, policy);
+            return masked.equals(text) ? value : masked;
+        }
         if (value instanceof String) {
             String s = (String) value;
             if (name == null) {
-                return s;
+                return policy.mask(s, 0, 0);
             }
             if (NAMES.contains(name)) {
                 return policy.maskName(s);

@@ -84,7 +84,7 @@ public final class InputVerifier implements AutoCloseable {
         if (trust != null && trust.isValid()) {
             TrustList list = trust.value().orElseThrow();
             this.statusChecker = StatusChecker.builder().source(this::fetchStatusList).clock(clock)
-                    .keys(issuer -> statusListKeys(list, issuer)).build();
+                    .keys(issuer -> statusListKeys(list, issuer, clock)).build();
             CredentialVerifier.Builder b = CredentialVerifier.builder().trustList(list).clock(clock)
                     .statusMode(o.requireStatus ? StatusMode.REQUIRED : StatusMode.BEST_EFFORT)
                     .statusChecker(statusChecker).acceptedTypes(acceptedTypes(list));
@@ -165,7 +165,8 @@ public final class InputVerifier implements AutoCloseable {
                 return StatusListCheck.verify(this, text);
             case UNKNOWN:
                 VerifyReport.Builder unknown = VerifyReport.builder(Kind.UNKNOWN);
-                if (d.code() != OutcomeCode.MALFORMED || d.typ() != null) {
+                // the header of a JWS of another type is shown; a malformed or oversized one is not read
+                if (d.code() == OutcomeCode.WRONG_TYPE) {
                     Unverified.read(text, Inputs.MAX_BYTES).fill(unknown);
                 }
                 return unknown.error(d.code(), d.problem()).build();
@@ -209,8 +210,10 @@ public final class InputVerifier implements AutoCloseable {
         return trust.isValid();
     }
 
-    private static Optional<KeySet> statusListKeys(TrustList list, String issuer) {
-        return list.find(issuer).filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST)).map(TrustedIssuer::keys);
+    /** An issuer's keys for status lists: only when its entry allows {@code statuslist} and is valid now. */
+    private static Optional<KeySet> statusListKeys(TrustList list, String issuer, Clock clock) {
+        return list.find(issuer).filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST) && e.isValidAt(clock.instant()))
+                .map(TrustedIssuer::keys);
     }
 
     /** The profile's types and every credential type the trust list lets some issuer sign. */

@@ -152,7 +152,7 @@ final class Inspection {
                 m.put("array_element_of", parent);
                 m.put("value", showPii ? d.value() : parent != null
                         ? ClaimMasking.member(parent, d.value(), organisationHolder, MaskingPolicy.DEFAULT)
-                        : maskedUnknown(d.value()));
+                        : ClaimMasking.member(null, d.value(), false, MaskingPolicy.DEFAULT));
             }
             shown.add(m);
         }
@@ -163,12 +163,6 @@ final class Inspection {
             out.put("key_binding_header", null);
             out.put("key_binding_payload", null);
         }
-    }
-
-    /** An array element whose claim is unknown: strings are masked whole (fail safe). */
-    private static Object maskedUnknown(Object value) {
-        return value instanceof String ? MaskingPolicy.DEFAULT.mask((String) value, 0, 0)
-                : ClaimMasking.member(null, value, false, MaskingPolicy.DEFAULT);
     }
 
     /** For each array-element digest ({@code {"...": d}}), the name of the array claim holding it. */

@@ -3,36 +3,29 @@ package org.zwfw.sdk.cli;
 /** The kinds of input {@code zwfw verify} and {@code zwfw inspect} recognise (contract §9). */
 public enum Kind {
     /** An e-certificate: SD-JWT VC, with or without key binding. */
-    ECERT("ecert", true),
+    ECERT("ecert"),
     /** A trust list: signed ({@code trustlist+jwt}) or local JSON. */
-    TRUST_LIST("trust-list", true),
+    TRUST_LIST("trust-list"),
     /** A status list token ({@code statuslist+jwt}). */
-    STATUS_LIST("status-list", true),
+    STATUS_LIST("status-list"),
     /** A real-name auth token ({@code rnat+jwt}); detected, verified by a later version. */
-    RNAT("rnat", false),
+    RNAT("rnat"),
     /** An OpenID Connect ID token; detected, verified by a later version. */
-    ID_TOKEN("id_token", false),
+    ID_TOKEN("id_token"),
     /** The e-SSC dynamic QR text ({@code ZWFWQR1:} + {@code ssc-qr+jwt}); detected, verified by a later version. */
-    SSC_QR("ssc-qr", false),
+    SSC_QR("ssc-qr"),
     /** Nothing this command recognises (empty input, garbage, another kind of token). */
-    UNKNOWN("unknown", false);
+    UNKNOWN("unknown");
 
     private final String jsonName;
-    private final boolean verifiable;
 
-    Kind(String jsonName, boolean verifiable) {
+    Kind(String jsonName) {
         this.jsonName = jsonName;
-        this.verifiable = verifiable;
     }
 
     /** @return the name in JSON output */
     public String jsonName() {
         return jsonName;
-    }
-
-    /** @return whether this version of the command verifies this kind */
-    public boolean verifiable() {
-        return verifiable;
     }
 
     /** @return a name for people */

@@ -52,19 +52,16 @@ final class KindDetector {
             return Detection.unknown(text, null, OutcomeCode.MALFORMED, "the input is empty");
         }
         if (text.startsWith(QR_PREFIX)) {
-            return Detection.of(Kind.SSC_QR, text, headerType(text.substring(QR_PREFIX.length())));
+            return Detection.of(Kind.SSC_QR, text, null);
         }
         if (text.charAt(0) == '{') {
             return json(text);
         }
-        int tilde = text.indexOf('~');
-        String jws = tilde >= 0 ? text.substring(0, tilde) : text;
-        int dots = count(jws, '.');
-        if (tilde >= 0) {
+        if (text.indexOf('~') >= 0) {
             // Anything with a '~' is an SD-JWT; the credential verifier reports what is wrong with it.
-            return Detection.of(Kind.ECERT, text, dots == 2 ? headerType(jws) : null);
+            return Detection.of(Kind.ECERT, text, null);
         }
-        if (dots != 2) {
+        if (count(text, '.') != 2) {
             return Detection.unknown(text, null, OutcomeCode.MALFORMED, "not a compact JWS, SD-JWT, e-SSC QR text"
                     + " or local trust list: a compact JWS has three base64url parts separated by '.'");
         }
@@ -159,17 +156,6 @@ final class KindDetector {
             }
         }
         return true;
-    }
-
-    /** The {@code typ} of a compact JWS, when its header decodes; {@code null} otherwise. */
-    static String headerType(String compact) {
-        int dot = compact.indexOf('.');
-        if (dot <= 0 || dot > MAX_ROUTING_SEGMENT) {
-            return null;
-        }
-        JsonNode header = decode(compact.substring(0, dot));
-        JsonNode typ = header == null ? null : header.get("typ");
-        return typ != null && typ.isTextual() ? typ.asText() : null;
     }
 
     private static JsonNode decode(String segment) {

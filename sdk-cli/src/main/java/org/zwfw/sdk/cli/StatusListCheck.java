@@ -73,9 +73,6 @@ final class StatusListCheck {
                     break;
                 }
                 tried.add(Display.quote(t.id()) + " (" + attempt.errorCodes() + ")");
-                if (candidates.size() == 1) {
-                    r = attempt;
-                }
             }
             if (r == null) {
                 b.error(OutcomeCode.UNTRUSTED_ISSUER, "the list has no 'iss', and " + (candidates.isEmpty()
@@ -85,9 +82,7 @@ final class StatusListCheck {
                                 + String.join(", ", tried)));
                 return b.build();
             }
-            if (issuer != null) {
-                b.note("the list has no 'iss'; its signature identifies the issuer " + Display.safe(issuer));
-            }
+            b.note("the list has no 'iss'; its signature identifies the issuer " + Display.safe(issuer));
         }
         b.add(r);
         if (!r.isValid()) {

@@ -236,19 +236,9 @@ public final class VerifyReport {
             return this;
         }
 
-        Builder warning(OutcomeCode code, String message) {
-            warnings.add(Problem.of(code, message));
-            return this;
-        }
-
         Builder add(VerificationResult<?> r) {
             r.errors().forEach(f -> errors.add(Problem.of(f)));
             r.warnings().forEach(f -> warnings.add(Problem.of(f)));
-            return this;
-        }
-
-        Builder addWarnings(List<Finding> list) {
-            list.forEach(f -> warnings.add(Problem.of(f)));
             return this;
         }
 
@@ -265,10 +255,6 @@ public final class VerifyReport {
         Builder note(String n) {
             notes.add(n);
             return this;
-        }
-
-        boolean hasErrors() {
-            return !errors.isEmpty();
         }
 
         boolean hasError(String code) {

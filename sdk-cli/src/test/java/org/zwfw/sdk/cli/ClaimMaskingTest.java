@@ -27,6 +27,22 @@ class ClaimMaskingTest {
     }
 
     @Test
+    void masksPersonalNumbersWrittenAsJsonNumbersAndKeepsOtherNumbers() {
+        Map<String, Object> m = ClaimMasking.mask(Map.of("phone_number", 13812345678L, "card_number",
+                List.of(6222021234567890L), "status_idx", 42), MaskingPolicy.DEFAULT);
+        assertThat(m.toString()).doesNotContain("12345678", "1234567890");
+        assertThat(m.get("status_idx")).isEqualTo(42);
+    }
+
+    @Test
+    void masksEveryValueOfAnArrayElementWhoseClaimIsUnknown() {
+        Object shown = ClaimMasking.member(null, List.of("张三", 13812345678L, List.of("11010519491231002X")), false,
+                MaskingPolicy.DEFAULT);
+        assertThat(shown.toString()).doesNotContain("张三", "12345678", "19491231");
+        assertThat(ClaimMasking.member(null, "张三", false, MaskingPolicy.DEFAULT)).isEqualTo("**");
+    }
+
+    @Test
     void holderCodeIsMaskedUnlessItIsAnOrganisationsUscc() {
         assertThat(ClaimMasking.mask(Map.of("holder_code", "11010519491231002X"), MaskingPolicy.DEFAULT).get("holder_code"))
                 .isNotEqualTo("11010519491231002X");

@@ -138,6 +138,26 @@ class VerifyKindsTest {
     }
 
     @Test
+    void statusListOfAnIssuerWhoseEntryHasLapsedIsRefusedWithOrWithoutIss() {
+        TrustedIssuer lapsed = TrustedIssuer.builder(Province.LICENSING).name("省电子证照平台").uscc("11430000006122244L")
+                .keys(p.licensingKey.verificationKey()).types(TrustedIssuer.TYPE_STATUS_LIST)
+                .validUntil(Province.NOW.minus(Duration.ofDays(1))).build();
+        String trust = p.trust(lapsed, p.sscEntry()).toString();
+        JsonNode withIss = verify(1, p.licensingStatusFile().toString(), "--trust", trust, "--at", Province.AT);
+        assertThat(codes(withIss.get("errors"))).containsExactly("UNTRUSTED_ISSUER");
+        assertThat(withIss.get("errors").get(0).get("message").asText()).contains("on the trust list only from");
+
+        StatusList list = StatusListBuilder.create(16, 2).build();
+        String noIss = JwsBuilder.signedWith(p.licensingKey).type(StatusListToken.TYPE).claims(Map.of(
+                "sub", Province.LICENSING_LIST.toString(), "iat", Province.NOW.getEpochSecond(),
+                "exp", Province.NOW.plusSeconds(3600).getEpochSecond(), "status_list", list.toClaim())).sign();
+        JsonNode o = verify(1, p.write("lapsed-no-iss.jwt", noIss).toString(), "--trust", trust, "--at", Province.AT);
+        assertThat(codes(o.get("errors"))).containsExactly("UNTRUSTED_ISSUER");
+        assertThat(o.get("errors").get(0).get("message").asText())
+                .contains("no issuer on the trust list that may sign status lists");
+    }
+
+    @Test
     void statusListSignedWithAnotherIssuersKeyFailsItsSignature() {
         String forged = p.licensingStatus.toToken(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("dzzz-2026"),
                 Province.LICENSING, Province.LICENSING_LIST, Province.NOW, Duration.ofHours(1), null);
@@ -162,6 +182,12 @@ class VerifyKindsTest {
         JsonNode none = verify(1, file.toString(), "--trust", p.trust(p.licensingEntry()).toString(), "--at", Province.AT);
         assertThat(codes(none.get("errors"))).containsExactly("UNTRUSTED_ISSUER");
         assertThat(none.get("errors").get(0).get("message").asText()).contains("no 'iss'");
+
+        // the one issuer tried fails (the list has expired by then): still UNTRUSTED_ISSUER, naming it
+        // and its codes (spec/cli.md)
+        JsonNode late = verify(1, file.toString(), "--trust", p.trust().toString(), "--at", "2026-06-01T10:00:00Z");
+        assertThat(codes(late.get("errors"))).containsExactly("UNTRUSTED_ISSUER");
+        assertThat(late.get("errors").get(0).get("message").asText()).contains(Province.SSC, "EXPIRED");
     }
 
     @Test
