@@ -5,9 +5,9 @@ import org.zwfw.sdk.credential.CredentialClaims;
 import org.zwfw.sdk.credential.CredentialType;
 
 /**
- * Fixed example claims for tests and benchmarks outside the sandbox: the business-licence example
- * of the domain notes (its e-license identifier, issuer code and holder USCC are the real worked
- * examples, with valid check characters). Fictitious company; no personal data.
+ * Fixed example claims for tests and benchmarks outside the sandbox: the e-license example of the
+ * domain notes, a food business permit (its e-license identifier, issuer code and holder USCC are
+ * the real worked examples, with valid check characters). Fictitious company; no personal data.
  */
 public final class ExampleClaims {
 

@@ -214,6 +214,13 @@ class BadRequestsTest {
         assertThat(r.json().get("title").asText()).isEqualTo("Content Too Large");
         assertThat(Http.get(entry).json().get("status").asText()).isEqualTo("VALID");
 
+        // without Content-Length (chunked), the limit applies while the body is read
+        byte[] bytes = padded.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http.Reply chunked = Http.send(HttpRequest.newBuilder(entry).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+        assertProblem(chunked, 413, "TOO_LARGE");
+        assertThat(Http.get(entry).json().get("status").asText()).isEqualTo("VALID");
+
         ObjectNode big = sampleRequest(SandboxIssuer.LICENSING);
         ((ObjectNode) big.get("claims")).put("license_name", "证".repeat(50_000));
         assertProblem(Http.postJson(credentials(SandboxIssuer.LICENSING), big), 413, "TOO_LARGE");

@@ -6,30 +6,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request as a handler sees it: the method, the path parameters matched by the route, the
- * request headers and the body, already read within the route's size limit. Not thread-safe;
- * one per request.
+ * One request as a handler sees it: the path parameters matched by the route, the request
+ * headers and the body, already read within the route's size limit. Not thread-safe; one per
+ * request.
  */
 public final class Request {
 
-    private final String method;
     private final Map<String, String> pathParams;
     private final Map<String, List<String>> headers;
     private final byte[] body;
-    private final String requestId;
 
-    Request(String method, Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body,
-            String requestId) {
-        this.method = method;
+    Request(Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body) {
         this.pathParams = Map.copyOf(pathParams);
         this.headers = headers;
         this.body = body;
-        this.requestId = requestId;
-    }
-
-    /** @return the method ({@code HEAD} requests run the {@code GET} handler) */
-    public String method() {
-        return method;
     }
 
     /**
@@ -63,21 +53,11 @@ public final class Request {
         return body.length > 0;
     }
 
-    /** @return the body bytes; empty without a body */
-    public byte[] body() {
-        return body.clone();
-    }
-
     /**
      * @return the body as a JSON object
      * @throws ProblemException {@code MALFORMED} or {@code TOO_LARGE}, see {@link StrictJson}
      */
     public JsonNode jsonObject() {
         return StrictJson.parseObject(body);
-    }
-
-    /** @return this request's ID, also in the {@code X-Request-Id} response header */
-    public String requestId() {
-        return requestId;
     }
 }

@@ -123,12 +123,9 @@ public final class Router implements HttpHandler {
             checkHost(exchange);
             String[] path = split(exchange.getRequestURI().getRawPath());
             List<Route> candidates = new ArrayList<>();
-            Map<String, String> params = null;
             for (Route r : routes) {
-                Map<String, String> p = match(r.segments(), path);
-                if (p != null) {
+                if (match(r.segments(), path) != null) {
                     candidates.add(r);
-                    params = params == null ? p : params;
                 }
             }
             if (candidates.isEmpty()) {
@@ -142,8 +139,9 @@ public final class Router implements HttpHandler {
                         + " takes no query parameters").exception();
             }
             byte[] body = readBody(exchange, route);
-            response = route.handler().handle(new Request(method, params, exchange.getRequestHeaders(), body,
-                    requestId));
+            // the parameters of the route chosen, whose names may differ from another match's
+            response = route.handler().handle(new Request(match(route.segments(), path), exchange.getRequestHeaders(),
+                    body));
         } catch (ProblemException e) {
             response = problemResponse(e.problem(), requestId);
         } catch (UncheckedIOException e) {
