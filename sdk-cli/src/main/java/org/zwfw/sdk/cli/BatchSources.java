@@ -30,7 +30,7 @@ import org.zwfw.sdk.verify.OutcomeCode;
 final class BatchSources {
 
     /** A batch's inputs and their number (-1 when unknown before reading them). */
-    record Source(Iterator<BatchInput> inputs, long total, AutoCloseable resource) {
+    record Source(Iterator<BatchInput> inputs, long total, java.io.Closeable resource) {
     }
 
     private BatchSources() {

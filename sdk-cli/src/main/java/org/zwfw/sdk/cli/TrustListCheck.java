@@ -33,8 +33,7 @@ final class TrustListCheck {
             } catch (TrustListFormatException e) {
                 b.error(OutcomeCode.TRUST_LIST_INVALID, "the local trust list breaks the entry rules");
                 for (String p : e.problems()) {
-                    b.error(p.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
-                            : p.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE : OutcomeCode.INVALID_CLAIM, p);
+                    b.error(TrustSetup.codeOf(p), p);
                 }
                 return b.build();
             }

@@ -71,9 +71,7 @@ final class TrustSetup {
             } catch (TrustListFormatException e) {
                 List<Finding> problems = new ArrayList<>();
                 for (String p : e.problems()) {
-                    problems.add(new Finding(p.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
-                            : p.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM,
-                            "local trust list: " + p));
+                    problems.add(new Finding(codeOf(p), "local trust list: " + p));
                 }
                 return invalid(problems);
             }
@@ -88,6 +86,13 @@ final class TrustSetup {
         }
         VerificationResult<TrustList> r = TrustListVerifier.builder(anchor).clock(clock).build().verify(text);
         return prefixed(r);
+    }
+
+    /** The code of one problem a local trust list's parser reports (its messages' fixed openings). */
+    static OutcomeCode codeOf(String problem) {
+        return problem.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
+                : problem.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE
+                : problem.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM;
     }
 
     private static VerificationResult<TrustList> invalid(List<Finding> causes) {

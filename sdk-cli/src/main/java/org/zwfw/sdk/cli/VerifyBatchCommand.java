@@ -65,7 +65,7 @@ final class VerifyBatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (InputVerifier verifier = InputVerifier.open(options, Zwfw.stdin(spec))) {
             BatchSources.Source source = BatchSources.open(input, out, Zwfw.stdin(spec));
-            try (AutoCloseable ignored = source.resource(); PrintWriter report = report()) {
+            try (java.io.Closeable ignored = source.resource(); PrintWriter report = report()) {
                 boolean bar = progress != null ? progress : ProgressBar.stderrIsTerminal();
                 BatchSummary summary = new BatchVerifier(verifier, n).run(source.inputs(), source.total(),
                         report::println, bar ? new ProgressBar(err) : null);
@@ -81,7 +81,8 @@ final class VerifyBatchCommand implements Callable<Integer> {
                 throw e;
             } catch (UncheckedIOException e) {
                 throw CliException.usage("reading " + Inputs.describe(input) + " failed: " + e.getCause().getMessage());
-            } catch (Exception e) {
+            } catch (java.io.IOException e) {
+                // only closing the list throws this; a worker's failure is not caught here
                 throw CliException.invalid("closing the input list failed: " + e.getMessage());
             }
         }

@@ -254,6 +254,12 @@ class VerifyCommandTest {
         JsonNode b = Province.json(verify(List.of("--at", Province.AT, "--offline", "--trust", brokenLocal.toString()),
                 presentation).out());
         assertThat(codes(b.get("errors"))).startsWith("TRUST_LIST_INVALID").contains("INVALID_CLAIM");
+
+        // the same codes as `zwfw verify` of the list itself: an oversized local list is TOO_LARGE
+        Path huge = p.write("huge.json", "{\"issuers\": [], \"x\": \"" + "a".repeat(1 << 20) + "\"}");
+        JsonNode h = Province.json(verify(List.of("--at", Province.AT, "--offline", "--trust", huge.toString()),
+                presentation).out());
+        assertThat(codes(h.get("errors"))).containsExactly("TRUST_LIST_INVALID", "TOO_LARGE");
     }
 
     @Test
