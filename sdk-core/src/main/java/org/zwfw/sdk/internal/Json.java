@@ -38,7 +38,7 @@ public final class Json {
     public static final int DEFAULT_MAX_DEPTH = 32;
 
     /** Hard cap on any JSON string value or member name, in characters. */
-    private static final int MAX_STRING_LENGTH = 1 << 20;
+    static final int MAX_STRING_LENGTH = 1 << 20;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -46,10 +46,10 @@ public final class Json {
             .errorReportConfiguration(ErrorReportConfiguration.builder().maxErrorTokenLength(0)
                     .maxRawContentLength(0).build())
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(256)
+                    .maxNestingDepth(JsonMessages.MAX_NESTING)
                     .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNumberLength(100)
-                    .maxNameLength(4096)
+                    .maxNumberLength(JsonMessages.MAX_NUMBER_CHARS)
+                    .maxNameLength(JsonMessages.MAX_NAME_CHARS)
                     .build())
             .build();
 
@@ -121,11 +121,12 @@ public final class Json {
             }
             return value;
         } catch (StreamConstraintsException e) {
-            throw new JsonException("JSON exceeds a limit: " + e.getOriginalMessage(), true);
+            throw new JsonException(JsonMessages.limit(e.getOriginalMessage(), maxDepth), true);
         } catch (JsonProcessingException e) {
-            throw new JsonException("invalid JSON: " + e.getOriginalMessage() + " at " + where(e), false);
+            throw new JsonException("invalid JSON: " + JsonMessages.syntax(e.getOriginalMessage()) + " at " + where(e),
+                    false);
         } catch (IOException e) {
-            throw new JsonException("unreadable JSON: " + e.getMessage(), false);
+            throw new JsonException("unreadable JSON", false);
         }
     }
 

@@ -86,4 +86,40 @@ class JsonTest {
         assertThatThrownBy(() -> obj("{\"d\":umQE3sOUrkq9TpLKhs}", 4)).isInstanceOf(JsonException.class)
                 .message().doesNotContain("umQE3s");
     }
+
+    @Test
+    void limitsAndSyntaxErrorsAreReportedInTheSdksOwnWords() {
+        String[] inputs = {
+            "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+            "{\"a\":1" + "0".repeat(5000) + "}",
+            "{\"a\":-" + "1".repeat(200) + "}",
+            "{\"a\":1." + "1".repeat(2000) + "}",
+            "{\"" + "n".repeat(5000) + "\":1}",
+            "{\"a\":\"\u0001\"}",
+            "{\"a\":1,}",
+            "{\"a\" 1}",
+            "{\"a\":tru}",
+            "{\"a\":[1}",
+            "{\"a\":\"\\q\"}",
+            "{\"a\":",
+        };
+        for (String in : inputs) {
+            assertThatThrownBy(() -> obj(in, 1000)).isInstanceOfSatisfying(JsonException.class, e -> {
+                assertThat(e.getMessage()).doesNotContainIgnoringCase("StreamReadConstraints")
+                        .doesNotContainIgnoringCase("jackson").doesNotContain("`").doesNotContain("Source")
+                        .doesNotContainIgnoringCase("exception").doesNotContain("(code");
+            });
+        }
+        assertThatThrownBy(() -> obj(inputs[0], 1000)).isInstanceOfSatisfying(JsonException.class, e -> {
+            assertThat(e.tooLarge()).isTrue();
+            assertThat(e.getMessage()).isEqualTo("JSON nesting deeper than 256");
+        });
+        assertThatThrownBy(() -> obj(inputs[1], 1000)).isInstanceOfSatisfying(JsonException.class, e -> {
+            assertThat(e.tooLarge()).isTrue();
+            assertThat(e.getMessage()).isEqualTo("a JSON number longer than 100 characters");
+        });
+        assertThatThrownBy(() -> obj(inputs[4], 1000)).hasMessage("a JSON member name longer than 4096 characters");
+        assertThatThrownBy(() -> obj(inputs[7], 1000)).hasMessageStartingWith("invalid JSON: ")
+                .hasMessageContaining("line 1, column");
+    }
 }
