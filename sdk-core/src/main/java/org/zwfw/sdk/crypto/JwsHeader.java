@@ -54,6 +54,33 @@ public final class JwsHeader {
         return parameters;
     }
 
+    /**
+     * Compares media types as RFC 7515 §4.1.9 says for {@code typ}: case-insensitively, with the
+     * {@code application/} prefix optional on either side. Nothing else is lenient: parameters,
+     * spaces and other prefixes make a different type.
+     *
+     * @param typ      a {@code typ} value from a header
+     * @param expected the type expected, usually written without {@code application/}
+     * @return whether they name the same media type
+     */
+    public static boolean sameMediaType(String typ, String expected) {
+        return strip(typ).equalsIgnoreCase(strip(expected));
+    }
+
+    private static String strip(String mediaType) {
+        String prefix = "application/";
+        return mediaType.regionMatches(true, 0, prefix, 0, prefix.length())
+                ? mediaType.substring(prefix.length()) : mediaType;
+    }
+
+    /**
+     * @param expected the type expected
+     * @return whether the header's {@code typ} names that media type ({@link #sameMediaType})
+     */
+    public boolean hasType(String expected) {
+        return type().map(t -> sameMediaType(t, expected)).orElse(false);
+    }
+
     @Override
     public String toString() {
         return "JwsHeader" + parameters;

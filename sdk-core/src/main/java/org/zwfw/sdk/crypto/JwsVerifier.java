@@ -1,15 +1,11 @@
 package org.zwfw.sdk.crypto;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
-import org.zwfw.sdk.internal.JsonException;
 import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
@@ -30,18 +26,14 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class JwsVerifier {
 
-    /** Default input limit: 64 KiB of compact text is far above any token or credential JWT. */
-    public static final int DEFAULT_MAX_LENGTH = 64 * 1024;
+    /** Default input limit; see {@link VerificationPolicy#DEFAULT_MAX_TOKEN_LENGTH}. */
+    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_TOKEN_LENGTH;
 
-    /** Default JSON nesting limit for header and payload; claims of the profile nest 4 deep at most. */
-    public static final int DEFAULT_MAX_JSON_DEPTH = 16;
+    /** Default JSON nesting limit; see {@link VerificationPolicy#DEFAULT_MAX_JSON_DEPTH}. */
+    public static final int DEFAULT_MAX_JSON_DEPTH = VerificationPolicy.DEFAULT_MAX_JSON_DEPTH;
 
-    /**
-     * Default algorithm allow-list: ES256, EdDSA and SGD_SM3_SM2. RS256 and PS256 exist for
-     * third-party OpenID providers and must be allowed explicitly.
-     */
-    public static final Set<JwsAlgorithm> DEFAULT_ALGORITHMS =
-            Set.copyOf(EnumSet.of(JwsAlgorithm.ES256, JwsAlgorithm.EDDSA, JwsAlgorithm.SGD_SM3_SM2));
+    /** Default algorithm allow-list; see {@link VerificationPolicy#DEFAULT_ALGORITHMS}. */
+    public static final Set<JwsAlgorithm> DEFAULT_ALGORITHMS = VerificationPolicy.DEFAULT_ALGORITHMS;
 
     /** At most this many keys are tried for a token without {@code kid}. */
     public static final int MAX_KEYS_TRIED = 4;
@@ -50,31 +42,45 @@ public final class JwsVerifier {
     private static final Set<String> REGISTERED = Set.of("alg", "jku", "jwk", "kid", "x5u", "x5c", "x5t",
             "x5t#S256", "typ", "cty", "crit");
 
-    private final KeySet keys;
-    private final Set<JwsAlgorithm> algorithms;
+    private final KeyResolver keys;
+    private final VerificationPolicy policy;
     private final String expectedType;
     private final Set<String> understoodCritical;
     private final int maxLength;
-    private final int maxJsonDepth;
-    private final AliasPolicy aliases;
     private final boolean jsonPayload;
     private final boolean ignoreKeyId;
+    private final boolean requireKeyId;
 
     private JwsVerifier(Builder b) {
         this.keys = b.keys;
-        this.algorithms = Set.copyOf(b.algorithms);
+        this.policy = b.policy;
         this.expectedType = b.expectedType;
         this.understoodCritical = Set.copyOf(b.understoodCritical);
-        this.maxLength = b.maxLength;
-        this.maxJsonDepth = b.maxJsonDepth;
-        this.aliases = b.aliases;
+        this.maxLength = b.maxLength > 0 ? b.maxLength : b.policy.maxTokenLength();
         this.jsonPayload = b.jsonPayload;
         this.ignoreKeyId = b.ignoreKeyId;
+        this.requireKeyId = b.requireKeyId;
     }
 
     /** @return a builder with the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the policy this verifier was built with */
+    public VerificationPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Parses a JWS under this verifier's limits, for callers that read it (its {@code iss}, say)
+     * before verifying it with {@link #verify(ParsedJws, KeyResolver)}.
+     *
+     * @param compact the compact serialization, never {@code null}
+     * @return the parsed value, perhaps carrying what is wrong
+     */
+    public ParsedJws parse(String compact) {
+        return ParsedJws.parse(compact, maxLength, policy.maxJsonDepth(), jsonPayload);
     }
 
     /**
@@ -88,140 +94,65 @@ public final class JwsVerifier {
         if (keys == null) {
             throw new IllegalStateException("no keys configured; use verify(compact, keys)");
         }
-        return verify(compact, keys);
+        return verify(parse(compact), keys);
     }
 
     /**
-     * Verifies with the given keys (for example an issuer's keys found through a trust list).
+     * Verifies with the keys of a resolver (a fixed {@link KeySet}, an issuer's keys found
+     * through a trust list, ...).
      *
-     * @param compact the compact serialization, never {@code null}
-     * @param keySet  the candidate keys, never {@code null}
+     * @param compact  the compact serialization, never {@code null}
+     * @param resolver where the keys come from, never {@code null}
      * @return the result with every failed check
      */
-    public VerificationResult<VerifiedJws> verify(String compact, KeySet keySet) {
+    public VerificationResult<VerifiedJws> verify(String compact, KeyResolver resolver) {
         Objects.requireNonNull(compact, "compact");
-        Objects.requireNonNull(keySet, "keySet");
-        Findings f = new Findings();
-        int len = compact.length();
-        if (len > maxLength) {
-            return f.error(OutcomeCode.TOO_LARGE, "JWS of " + len + " characters exceeds the limit of " + maxLength)
-                    .failure();
-        }
-        if (len == 0) {
-            return f.error(OutcomeCode.MALFORMED, "empty input").failure();
-        }
-        // One copy of the text as bytes (a plain array copy for the usual Latin-1 string); the
-        // signing input, header, payload and signature are read from it.
-        byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
-        if (ascii.length == len) {
-            // Fast path: two dots found by the string search and three parts that decode. Decoding
-            // checks every character against the alphabet, so this establishes what the scan below
-            // does; anything else takes the scan, which names the first problem as always.
-            int dot1 = compact.indexOf('.');
-            int dot2 = dot1 < 0 ? -1 : compact.indexOf('.', dot1 + 1);
-            if (dot2 >= 0 && compact.indexOf('.', dot2 + 1) < 0) {
-                byte[] headerBytes;
-                byte[] payload;
-                byte[] signature;
-                try {
-                    headerBytes = Base64Url.decode(ascii, 0, dot1);
-                    payload = Base64Url.decode(ascii, dot1 + 1, dot2);
-                    signature = Base64Url.decode(ascii, dot2 + 1, len);
-                } catch (IllegalArgumentException e) {
-                    headerBytes = null;
-                    payload = null;
-                    signature = null;
-                }
-                if (headerBytes != null) {
-                    return verifyParts(ascii, dot2, headerBytes, payload, null, signature, null, keySet, f);
-                }
-            }
-        }
-        int dot1 = -1;
-        int dot2 = -1;
-        int dots = 0;
-        for (int i = 0; i < len; i++) {
-            byte b = ascii[i];
-            if (b == '.') {
-                if (dots == 0) {
-                    dot1 = i;
-                } else if (dots == 1) {
-                    dot2 = i;
-                }
-                dots++;
-            } else if (!Base64Url.isAlphabet(b)) {
-                // a character above U+00FF became '?', which is not in the alphabet either; the
-                // first one is reached before any position shift a surrogate pair could cause
-                char c = compact.charAt(i);
-                return f.error(OutcomeCode.MALFORMED, "character " + Texts.quote(String.valueOf(c))
-                        + " at index " + i + " is not allowed in a compact JWS"
-                        + (Character.isWhitespace(c) ? " (strip line breaks and spaces first)" : "")).failure();
-            }
-        }
-        if (dots != 2) {
-            return f.error(OutcomeCode.MALFORMED, "a compact JWS has 3 parts separated by '.', found " + (dots + 1)
-                    + (dots == 4 ? " (this looks like a JWE, which is not accepted here)" : "")).failure();
-        }
-        byte[] headerBytes;
-        try {
-            headerBytes = Base64Url.decode(ascii, 0, dot1);
-        } catch (IllegalArgumentException e) {
-            return f.error(OutcomeCode.MALFORMED, "header is not base64url: " + e.getMessage()).failure();
-        }
-        byte[] payload = null;
-        String payloadProblem = null;
-        try {
-            payload = Base64Url.decode(ascii, dot1 + 1, dot2);
-        } catch (IllegalArgumentException e) {
-            payloadProblem = e.getMessage();
-        }
-        byte[] signature = null;
-        String signatureProblem = null;
-        try {
-            signature = Base64Url.decode(ascii, dot2 + 1, len);
-        } catch (IllegalArgumentException e) {
-            signatureProblem = e.getMessage();
-        }
-        return verifyParts(ascii, dot2, headerBytes, payload, payloadProblem, signature, signatureProblem, keySet, f);
+        return verify(parse(compact), resolver);
     }
 
     /**
-     * The checks after the split, in their order: header, then the payload (a decoding problem is
+     * Verifies a JWS parsed earlier (by {@link #parse(String)} or {@link ParsedJws#parse}); the
+     * checks after the split, in their order: header, then the payload (a decoding problem is
      * reported and checking goes on), then the signature (a decoding problem ends the run).
+     *
+     * @param jws      the parsed JWS, never {@code null}
+     * @param resolver where the keys come from, never {@code null}; it is asked only when the
+     *                 header and payload are acceptable
+     * @return the result with every failed check
      */
-    private VerificationResult<VerifiedJws> verifyParts(byte[] ascii, int dot2, byte[] headerBytes, byte[] payload,
-            String payloadProblem, byte[] signature, String signatureProblem, KeySet keySet, Findings f) {
-        Map<String, Object> params;
-        try {
-            params = Json.parseObject(headerBytes, maxJsonDepth);
-        } catch (JsonException e) {
-            return f.error(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "header: " + e.getMessage())
-                    .failure();
+    public VerificationResult<VerifiedJws> verify(ParsedJws jws, KeyResolver resolver) {
+        Objects.requireNonNull(jws, "jws");
+        Objects.requireNonNull(resolver, "resolver");
+        Findings f = new Findings();
+        if (jws.fatal() != null) {
+            return f.error(jws.fatal().code(), jws.fatal().message()).failure();
         }
-        JwsHeader header = new JwsHeader(params);
+        Map<String, Object> params = jws.header().parameters();
         JwsAlgorithm alg = algorithm(params, f);
         checkCritical(params, f);
         checkType(params, f);
         String kid = keyId(params, f);
-        Map<String, Object> claims = null;
-        if (payloadProblem != null) {
-            f.error(OutcomeCode.MALFORMED, "payload is not base64url: " + payloadProblem);
+        if (jws.payloadProblem() != null) {
+            f.error(jws.payloadProblem().code(), jws.payloadProblem().message());
+        } else if (jsonPayload && jws.claimsOrNull() == null) {
+            f.error(OutcomeCode.MALFORMED, "payload is not a JSON object");
         }
-        if (payload != null && jsonPayload) {
-            try {
-                claims = Json.parseObject(payload, maxJsonDepth);
-            } catch (JsonException e) {
-                f.error(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "payload: " + e.getMessage());
-            }
-        }
-        if (signatureProblem != null) {
-            return f.error(OutcomeCode.MALFORMED, "signature is not base64url: " + signatureProblem).failure();
+        if (jws.signatureProblem() != null) {
+            return f.error(jws.signatureProblem().code(), jws.signatureProblem().message()).failure();
         }
         VerificationKey key = null;
         if (alg != null && !f.hasError(OutcomeCode.MALFORMED)) {
-            key = checkSignature(ascii, dot2, alg, kid, signature, keySet, f);
+            KeyRequest request = new KeyRequest(ignoreKeyId ? null : kid, (String) params.get("alg"),
+                    jws.header().type().orElse(null), jws.stringClaim("iss").orElse(null), policy.now());
+            VerificationResult<KeySet> resolved = resolver.resolve(request);
+            f.addAll(resolved);
+            if (resolved.isValid()) {
+                key = checkSignature(jws.ascii(), jws.signingInputEnd(), alg, kid, jws.signatureBytes(),
+                        resolved.value().orElseThrow(), f);
+            }
         }
-        return f.hasErrors() ? f.failure() : f.result(new VerifiedJws(header, payload, claims, key));
+        return f.hasErrors() ? f.failure()
+                : f.result(new VerifiedJws(jws.header(), jws.payloadBytes(), jws.claimsOrNull(), key));
     }
 
     private JwsAlgorithm algorithm(Map<String, Object> params, Findings f) {
@@ -235,14 +166,14 @@ public final class JwsVerifier {
             return null;
         }
         String name = (String) v;
-        JwsAlgorithm alg = JwsAlgorithm.fromName(name, aliases).orElse(null);
+        JwsAlgorithm alg = JwsAlgorithm.fromName(name, policy.aliases()).orElse(null);
         if (alg == null) {
             f.error(OutcomeCode.UNSUPPORTED_ALGORITHM, JwsAlgorithm.whyRefused(name));
             return null;
         }
-        if (!algorithms.contains(alg)) {
+        if (!policy.algorithms().contains(alg)) {
             f.error(OutcomeCode.UNSUPPORTED_ALGORITHM, "alg " + alg + " is not in this verifier's allow-list "
-                    + algorithms);
+                    + policy.algorithms());
             return null;
         }
         return alg;
@@ -289,17 +220,19 @@ public final class JwsVerifier {
         Object typ = params.get("typ");
         if (typ == null) {
             f.error(OutcomeCode.WRONG_TYPE, "header has no 'typ'; expected '" + expectedType + "'");
-        } else if (!expectedType.equals(typ)) {
+        } else if (!(typ instanceof String) || !JwsHeader.sameMediaType((String) typ, expectedType)) {
             f.error(OutcomeCode.WRONG_TYPE, "header 'typ' is " + (typ instanceof String ? Texts.quote((String) typ)
                     : "a " + Json.typeName(typ)) + "; expected '" + expectedType + "'");
         }
     }
 
-    private static String keyId(Map<String, Object> params, Findings f) {
+    private String keyId(Map<String, Object> params, Findings f) {
         Object kid = params.get("kid");
         if (kid == null) {
             if (params.containsKey("kid")) {
                 f.error(OutcomeCode.MALFORMED, "header 'kid' is null");
+            } else if (requireKeyId) {
+                f.error(OutcomeCode.MALFORMED, "header has no 'kid', and this kind of token must name its key");
             }
             return null;
         }
@@ -389,17 +322,26 @@ public final class JwsVerifier {
      */
     public static final class Builder {
 
-        private KeySet keys;
-        private Set<JwsAlgorithm> algorithms = EnumSet.copyOf(DEFAULT_ALGORITHMS);
+        private KeyResolver keys;
+        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
         private String expectedType;
         private Set<String> understoodCritical = Set.of();
-        private int maxLength = DEFAULT_MAX_LENGTH;
-        private int maxJsonDepth = DEFAULT_MAX_JSON_DEPTH;
-        private AliasPolicy aliases = AliasPolicy.STRICT;
+        private int maxLength;
         private boolean jsonPayload = true;
         private boolean ignoreKeyId;
+        private boolean requireKeyId;
 
         private Builder() {
+        }
+
+        /**
+         * @param p the shared settings: algorithms, aliases, limits (default
+         *          {@link VerificationPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(VerificationPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
         }
 
         /**
@@ -415,11 +357,23 @@ public final class JwsVerifier {
         }
 
         /**
-         * @param keySet the verification keys used by {@link #verify(String)}
+         * For token kinds whose profile requires {@code kid} (e-certificate issuer JWTs, real-name
+         * tokens): a header without it is {@code MALFORMED}.
+         *
+         * @param require whether {@code kid} is required (default {@code false})
          * @return this builder
          */
-        public Builder keys(KeySet keySet) {
-            this.keys = Objects.requireNonNull(keySet, "keySet");
+        public Builder requireKeyId(boolean require) {
+            this.requireKeyId = require;
+            return this;
+        }
+
+        /**
+         * @param resolver where {@link #verify(String)} gets its keys (a {@link KeySet} is one)
+         * @return this builder
+         */
+        public Builder keys(KeyResolver resolver) {
+            this.keys = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
@@ -432,14 +386,13 @@ public final class JwsVerifier {
         }
 
         /**
+         * Shorthand for the policy's allow-list.
+         *
          * @param allowed the algorithm allow-list, not empty (default {@link #DEFAULT_ALGORITHMS})
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            if (allowed.isEmpty()) {
-                throw new IllegalArgumentException("the algorithm allow-list cannot be empty");
-            }
-            this.algorithms = EnumSet.copyOf(allowed);
+            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 
@@ -452,8 +405,9 @@ public final class JwsVerifier {
         }
 
         /**
-         * @param typ the exact {@code typ} every token must carry (explicit typing, RFC 8725 §3.11),
-         *            or {@code null} for no check
+         * @param typ the {@code typ} every token must carry (explicit typing, RFC 8725 §3.11),
+         *            compared as a media type (RFC 7515 §4.1.9: case-insensitive, {@code application/}
+         *            may be omitted), or {@code null} for no check
          * @return this builder
          */
         public Builder expectedType(String typ) {
@@ -477,36 +431,38 @@ public final class JwsVerifier {
         }
 
         /**
-         * @param chars the largest compact serialization accepted (default {@link #DEFAULT_MAX_LENGTH})
+         * The length limit of this verifier's inputs, for kinds other than a token (a trust list,
+         * a status list); by default the policy's {@link VerificationPolicy#maxTokenLength()}.
+         *
+         * @param chars the largest compact serialization accepted, in the policy's range
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            if (chars < 16) {
-                throw new IllegalArgumentException("maxLength must be at least 16");
-            }
+            VerificationPolicy.DEFAULT.withMaxTokenLength(chars); // the one range check
             this.maxLength = chars;
             return this;
         }
 
         /**
+         * Shorthand for the policy's JSON nesting limit.
+         *
          * @param depth the deepest JSON nesting accepted in header and payload (default
          *              {@link #DEFAULT_MAX_JSON_DEPTH})
          * @return this builder
          */
         public Builder maxJsonDepth(int depth) {
-            if (depth < 1 || depth > 64) {
-                throw new IllegalArgumentException("maxJsonDepth must be in [1, 64]");
-            }
-            this.maxJsonDepth = depth;
+            this.policy = policy.withMaxJsonDepth(depth);
             return this;
         }
 
         /**
-         * @param policy whether {@code alg} aliases of SGD_SM3_SM2 are accepted (default strict)
+         * Shorthand for the policy's alias setting.
+         *
+         * @param aliases whether {@code alg} aliases of SGD_SM3_SM2 are accepted (default strict)
          * @return this builder
          */
-        public Builder aliasPolicy(AliasPolicy policy) {
-            this.aliases = Objects.requireNonNull(policy, "policy");
+        public Builder aliasPolicy(AliasPolicy aliases) {
+            this.policy = policy.withAliases(aliases);
             return this;
         }
 

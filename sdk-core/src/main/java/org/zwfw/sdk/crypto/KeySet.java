@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.verify.VerificationResult;
 
 /**
  * An immutable set of {@link VerificationKey}s, such as a JWK Set (RFC 7517 §5) published by an
@@ -19,18 +20,35 @@ import org.zwfw.sdk.internal.Json;
  * {@link #skipped()}; a key of a supported type that is malformed fails the whole set, because
  * a damaged key set should be noticed, not half-used.
  *
+ * <p>A key set is the simplest {@link KeyResolver}: it answers every request with itself, and
+ * the verifier picks among its keys by {@code kid} and {@code alg}.
+ *
  * <p>Thread-safe.
  */
-public final class KeySet {
+public final class KeySet implements KeyResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeySet.class);
 
     private final List<VerificationKey> keys;
     private final List<String> skipped;
 
+    private final VerificationResult<KeySet> asResult;
+
     private KeySet(List<VerificationKey> keys, List<String> skipped) {
         this.keys = List.copyOf(keys);
         this.skipped = List.copyOf(skipped);
+        this.asResult = VerificationResult.valid(this, List.of());
+    }
+
+    /**
+     * Answers every request with this set.
+     *
+     * @param request ignored
+     * @return this set, valid
+     */
+    @Override
+    public VerificationResult<KeySet> resolve(KeyRequest request) {
+        return asResult;
     }
 
     /**

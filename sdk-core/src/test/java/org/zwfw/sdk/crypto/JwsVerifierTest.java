@@ -233,6 +233,62 @@ class JwsVerifierTest {
     }
 
     @Test
+    void typIsComparedAsAMediaTypeAsRfc7515Says() {
+        Map<String, Object> h = header("ES256", "es");
+        for (String same : List.of("TEST+JWT", "application/test+jwt", "APPLICATION/Test+Jwt")) {
+            h.put("typ", same);
+            assertThat(VERIFIER.verify(forge(h, ES)).errors()).as(same).isEmpty();
+        }
+        for (String other : List.of("test+jwt; charset=x", " test+jwt", "test+jwt ", "app/test+jwt", "test",
+                "application/application/test+jwt", "text/test+jwt")) {
+            h.put("typ", other);
+            assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).as(other).containsExactly(OutcomeCode.WRONG_TYPE);
+        }
+    }
+
+    @Test
+    void aVerifierThatRequiresKidRefusesAHeaderWithoutOne() {
+        JwsVerifier strict = JwsVerifier.builder().keys(KEYS).expectedType("test+jwt").requireKeyId(true).build();
+        String withoutKid = forge(header("ES256", null), ES);
+        assertThat(VERIFIER.verify(withoutKid).errors()).isEmpty();
+        VerificationResult<VerifiedJws> r = strict.verify(withoutKid);
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        assertThat(r.errors().get(0).message()).contains("'kid'");
+        assertThat(strict.verify(token(ES)).errors()).isEmpty();
+    }
+
+    @Test
+    void keysComeFromTheResolverWhichSeesTheHeaderAndTheUnverifiedIssuer() {
+        List<KeyRequest> seen = new java.util.ArrayList<>();
+        KeyResolver resolver = request -> {
+            seen.add(request);
+            return "https://issuer.example".equals(request.issuer()) ? KEYS.resolve(request)
+                    : VerificationResult.invalid(OutcomeCode.UNTRUSTED_ISSUER, "not ours");
+        };
+        JwsVerifier v = JwsVerifier.builder().expectedType("test+jwt").build();
+        ParsedJws parsed = v.parse(token(ES));
+        assertThat(v.verify(parsed, resolver).errors()).isEmpty();
+        assertThat(seen).singleElement().satisfies(q -> {
+            assertThat(q.keyId()).isEqualTo("es");
+            assertThat(q.algorithm()).isEqualTo("ES256");
+            assertThat(q.type()).isEqualTo("test+jwt");
+        });
+        KeyResolver refusing = request -> VerificationResult.invalid(OutcomeCode.UNTRUSTED_ISSUER, "not ours");
+        assertThat(v.verify(parsed, refusing).errorCodes()).containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
+    }
+
+    @Test
+    void aBrokenTokenNeverReachesTheResolver() {
+        KeyResolver never = request -> {
+            throw new AssertionError("resolver asked for a token that does not parse");
+        };
+        JwsVerifier v = JwsVerifier.builder().expectedType("test+jwt").build();
+        assertThat(v.verify("a.b", never).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        assertThat(v.verify(forge(header("none", "es"), ES), never).errorCodes())
+                .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
     void reportsEveryFailureNotOnlyTheFirst() {
         Map<String, Object> h = header("ES256", "es");
         h.put("typ", "JWT");

@@ -109,10 +109,19 @@ class TrustListVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"JWT", "statuslist+jwt", "rnat+jwt", "TRUSTLIST+JWT", "application/trustlist+jwt"})
+    @ValueSource(strings = {"JWT", "statuslist+jwt", "rnat+jwt", "trustlist+jwt; v=1", " trustlist+jwt",
+        "x-application/trustlist+jwt", "application/application/trustlist+jwt", "text/trustlist+jwt"})
     void refusesAnotherExplicitType(String typ) {
         VerificationResult<TrustList> r = verifierAt(T0).verify(Fixtures.sign(Fixtures.claims(1), ANCHOR, typ));
         assertThat(r.errorCodes()).containsExactlyInAnyOrder(TRUST_LIST_INVALID, WRONG_TYPE);
+    }
+
+    /** RFC 7515 §4.1.9: media types compare case-insensitively and "application/" may be omitted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TRUSTLIST+JWT", "application/trustlist+jwt", "Application/TrustList+JWT"})
+    void acceptsTheTypeInEverySpellingRfc7515Allows(String typ) {
+        VerificationResult<TrustList> r = verifierAt(T0).verify(Fixtures.sign(Fixtures.claims(1), ANCHOR, typ));
+        assertThat(r.isValid()).as("%s", r).isTrue();
     }
 
     @Test
