@@ -27,7 +27,6 @@ import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.status.StatusCheck;
 import org.zwfw.sdk.status.StatusChecker;
 import org.zwfw.sdk.status.StatusListIssuer;
-import org.zwfw.sdk.status.StatusListKeys;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.status.StatusReference;
 
@@ -77,7 +76,7 @@ public class StatusListBenchmark {
         now = Instant.now();
         String token = issuer.toToken(key, ISSUER, URI_1, now, Duration.ofHours(12), Duration.ofHours(12));
         checker = StatusChecker.builder().source(StatusListSource.of(Map.of(URI_1, token)))
-                .keys(StatusListKeys.of(Map.of(ISSUER, KeySet.of(key.verificationKey())))).build();
+                .keys(org.zwfw.sdk.crypto.IssuerKeys.of(Map.of(ISSUER, KeySet.of(key.verificationKey())))).build();
         references = new StatusReference[4096];
         for (int i = 0; i < references.length; i++) {
             references[i] = new StatusReference(URI_1, random.nextInt(ENTRIES));

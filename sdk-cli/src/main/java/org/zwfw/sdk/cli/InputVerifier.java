@@ -26,6 +26,7 @@ import org.zwfw.sdk.status.StatusChecker;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.trust.HttpTransport;
 import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -84,7 +85,7 @@ public final class InputVerifier implements AutoCloseable {
         if (trust != null && trust.isValid()) {
             TrustList list = trust.value().orElseThrow();
             this.statusChecker = StatusChecker.builder().source(this::fetchStatusList).clock(clock)
-                    .keys(issuer -> statusListKeys(list, issuer, clock)).build();
+                    .keys(TrustListKeys.of(list).forType(TrustedIssuer.TYPE_STATUS_LIST)).build();
             CredentialVerifier.Builder b = CredentialVerifier.builder().trustList(list).clock(clock)
                     .statusMode(o.requireStatus ? StatusMode.REQUIRED : StatusMode.BEST_EFFORT)
                     .statusChecker(statusChecker).acceptedTypes(acceptedTypes(list));
@@ -208,12 +209,6 @@ public final class InputVerifier implements AutoCloseable {
         }
         b.add(trust);
         return trust.isValid();
-    }
-
-    /** An issuer's keys for status lists: only when its entry allows {@code statuslist} and is valid now. */
-    private static Optional<KeySet> statusListKeys(TrustList list, String issuer, Clock clock) {
-        return list.find(issuer).filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST) && e.isValidAt(clock.instant()))
-                .map(TrustedIssuer::keys);
     }
 
     /** The profile's types and every credential type the trust list lets some issuer sign. */

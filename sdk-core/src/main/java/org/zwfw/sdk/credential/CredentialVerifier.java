@@ -12,14 +12,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
-import org.zwfw.sdk.crypto.UnverifiedJws;
+import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.status.StatusCheck;
 import org.zwfw.sdk.status.StatusChecker;
-import org.zwfw.sdk.status.StatusListKeys;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.status.StatusReference;
 import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.ClaimChecks;
@@ -55,13 +56,12 @@ public final class CredentialVerifier {
     /** The {@code typ} of earlier SD-JWT VC drafts, accepted only with lenient interop. */
     public static final String LEGACY_TYPE = "vc+sd-jwt";
 
-    private final Supplier<VerificationResult<TrustList>> trust;
+    private final TrustListKeys trust;
     private final Set<String> acceptedTypes;
     private final Set<String> requiredClaims;
     private final StatusMode statusMode;
     private final StatusChecker statusChecker;
-    private final Clock clock;
-    private final int maxLength;
+    private final VerificationPolicy policy;
     private final SdJwtVerifier sdJwt;
     private final SdJwtVerifier legacySdJwt;
 
@@ -70,15 +70,14 @@ public final class CredentialVerifier {
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.requiredClaims = Set.copyOf(b.requiredClaims);
         this.statusMode = b.statusMode;
-        this.clock = b.clock;
-        this.maxLength = b.maxLength;
+        this.policy = b.policy;
         this.sdJwt = b.sdJwt(TYPE);
-        this.legacySdJwt = b.lenient ? b.sdJwt(LEGACY_TYPE) : null;
+        this.legacySdJwt = b.policy.lenientInterop() ? b.sdJwt(LEGACY_TYPE) : null;
         if (b.statusChecker != null) {
             this.statusChecker = b.statusChecker;
         } else if (b.statusSource != null) {
-            this.statusChecker = StatusChecker.builder().source(b.statusSource).keys(statusListKeys(b.trust, b.clock))
-                    .clock(b.clock).skew(b.skew).allowedAlgorithms(b.algorithms).build();
+            this.statusChecker = StatusChecker.builder().source(b.statusSource)
+                    .keys(b.trust.forType(TrustedIssuer.TYPE_STATUS_LIST)).policy(b.policy).build();
         } else {
             this.statusChecker = null;
         }
@@ -89,14 +88,9 @@ public final class CredentialVerifier {
         return new Builder();
     }
 
-    /**
-     * The status-list keys of a trust list: an issuer's keys, only when its entry allows
-     * {@code statuslist} and is valid now.
-     */
-    static StatusListKeys statusListKeys(Supplier<VerificationResult<TrustList>> trust, Clock clock) {
-        return issuer -> trust.get().value().flatMap(list -> list.find(issuer))
-                .filter(e -> e.allows(TrustedIssuer.TYPE_STATUS_LIST) && e.isValidAt(clock.instant()))
-                .map(TrustedIssuer::keys);
+    /** @return the policy this verifier was built with */
+    public VerificationPolicy policy() {
+        return policy;
     }
 
     /** @return whether this verifier requires a key-binding JWT */
@@ -137,24 +131,30 @@ public final class CredentialVerifier {
             throw new IllegalArgumentException("key binding is required, so every verification needs the nonce");
         }
         Findings f = new Findings();
+        int maxLength = policy.maxPresentationLength();
         if (presentation.length() > maxLength) {
             return f.error(OutcomeCode.TOO_LARGE, "presentation of " + presentation.length()
                     + " characters exceeds the limit of " + maxLength).failure();
         }
-        int tilde = presentation.indexOf('~');
-        if (tilde < 0) {
+        if (presentation.indexOf('~') < 0) {
             return f.error(OutcomeCode.MALFORMED, "an SD-JWT has at least one '~' after the issuer-signed JWT")
                     .failure();
         }
-        UnverifiedJws unverified;
+        SdJwt.Parts parts;
         try {
-            unverified = UnverifiedJws.parse(presentation.substring(0, tilde), maxLength);
+            parts = SdJwt.split(presentation);
         } catch (IllegalArgumentException e) {
-            return f.error(OutcomeCode.MALFORMED, "issuer-signed JWT: " + e.getMessage()).failure();
+            return f.error(OutcomeCode.MALFORMED, e.getMessage()).failure();
+        }
+        // Parsed once: the issuer is read from it to choose the keys, and the same value is verified.
+        ParsedJws issuerJwt = sdJwt.parseIssuerJwt(parts);
+        if (issuerJwt.problem().isPresent()) {
+            Finding problem = issuerJwt.problem().get();
+            return f.error(problem.code(), "issuer-signed JWT: " + problem.message()).failure();
         }
         // The issuer is read before the signature is checked only to choose the keys; nothing
         // else of the unverified payload is used, and the verified payload carries the same iss.
-        Object iss = unverified.claims().get("iss");
+        Object iss = issuerJwt.claims().orElseThrow().get("iss");
         if (iss == null) {
             return f.error(OutcomeCode.MISSING_CLAIM, "claim 'iss' is required: without it no issuer keys can be"
                     + " chosen").failure();
@@ -162,14 +162,14 @@ public final class CredentialVerifier {
         if (!(iss instanceof String)) {
             return f.error(OutcomeCode.INVALID_CLAIM, "claim 'iss' must be a string").failure();
         }
-        Instant now = clock.instant();
-        TrustedIssuer issuer = trustedIssuer((String) iss, now, f);
-        if (issuer == null) {
+        VerificationResult<TrustedIssuer> lookup = trust.issuer((String) iss, policy.now());
+        f.addAll(lookup);
+        if (!lookup.isValid()) {
             return f.failure();
         }
-        SdJwtVerifier v = legacySdJwt != null && LEGACY_TYPE.equals(unverified.header().type().orElse(null))
-                ? legacySdJwt : sdJwt;
-        VerificationResult<VerifiedSdJwt> sd = v.verify(presentation, issuer.keys(), nonce);
+        TrustedIssuer issuer = lookup.value().orElseThrow();
+        SdJwtVerifier v = legacySdJwt != null && issuerJwt.header().hasType(LEGACY_TYPE) ? legacySdJwt : sdJwt;
+        VerificationResult<VerifiedSdJwt> sd = v.verify(presentation, parts, issuerJwt, issuer.keys(), nonce);
         if (!sd.isValid()) {
             return f.addAll(sd).failure();
         }
@@ -209,32 +209,6 @@ public final class CredentialVerifier {
         }
         return f.result(new VerifiedCredential(issuer, vct, type, status, reference, iat.orElseThrow(),
                 exp.orElseThrow(), verified));
-    }
-
-    private TrustedIssuer trustedIssuer(String iss, Instant now, Findings f) {
-        VerificationResult<TrustList> list = trust.get();
-        if (!list.isValid()) {
-            f.addAll(list);
-            return null;
-        }
-        f.addAll(list);
-        Optional<TrustedIssuer> entry = list.value().orElseThrow().find(iss);
-        if (entry.isEmpty()) {
-            f.error(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Texts.quote(iss) + " is not on the trust list");
-            return null;
-        }
-        TrustedIssuer issuer = entry.get();
-        if (!issuer.isValidAt(now)) {
-            f.error(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Texts.quote(iss) + " is on the trust list only "
-                    + window(issuer) + ", not at " + now);
-            return null;
-        }
-        return issuer;
-    }
-
-    private static String window(TrustedIssuer issuer) {
-        return "from " + issuer.validFrom().map(Instant::toString).orElse("the start") + " until "
-                + issuer.validUntil().map(Instant::toString).orElse("further notice");
     }
 
     private String vct(Map<String, Object> claims, TrustedIssuer issuer, Findings f) {
@@ -295,7 +269,7 @@ public final class CredentialVerifier {
     /** Configures a {@link CredentialVerifier}. Not thread-safe; the built verifier is. */
     public static final class Builder {
 
-        private Supplier<VerificationResult<TrustList>> trust;
+        private TrustListKeys trust;
         private final Set<String> acceptedTypes = new LinkedHashSet<>();
         private final Set<String> requiredClaims = new LinkedHashSet<>();
         /**
@@ -303,14 +277,10 @@ public final class CredentialVerifier {
          * length limit are also kept here because the status checker and this verifier use them.
          */
         private final SdJwtVerifier.Builder sd = SdJwtVerifier.builder();
-        private Clock clock = Clock.systemUTC();
-        private Duration skew = SdJwtVerifier.DEFAULT_SKEW;
+        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
         private StatusMode statusMode = StatusMode.REQUIRED;
         private StatusListSource statusSource;
         private StatusChecker statusChecker;
-        private boolean lenient;
-        private int maxLength = SdJwtVerifier.DEFAULT_MAX_LENGTH;
-        private Set<JwsAlgorithm> algorithms = Set.copyOf(org.zwfw.sdk.crypto.JwsVerifier.DEFAULT_ALGORITHMS);
 
         private Builder() {
             for (CredentialType t : CredentialType.values()) {
@@ -325,9 +295,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder trustList(TrustList list) {
-            VerificationResult<TrustList> fixed = VerificationResult.valid(Objects.requireNonNull(list, "list"),
-                    List.of());
-            this.trust = () -> fixed;
+            this.trust = TrustListKeys.of(list);
             return this;
         }
 
@@ -340,8 +308,20 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder trustList(TrustListSource source) {
-            Objects.requireNonNull(source, "source");
-            this.trust = source::current;
+            this.trust = TrustListKeys.of(source);
+            return this;
+        }
+
+        /**
+         * The shared settings: clock, skew, algorithms (issuer, key-binding and status-list JWTs),
+         * lenient interop, {@link VerificationPolicy#maxPresentationLength()}; a status checker
+         * built from {@link #statusSource} gets the same policy.
+         *
+         * @param p the policy (default {@link VerificationPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(VerificationPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 
@@ -410,8 +390,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder clock(Clock source) {
-            sd.clock(source);
-            this.clock = source;
+            this.policy = policy.withClock(source);
             return this;
         }
 
@@ -420,8 +399,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder skew(Duration allowed) {
-            sd.skew(Objects.requireNonNull(allowed, "skew"));
-            this.skew = allowed;
+            this.policy = policy.withSkew(allowed);
             return this;
         }
 
@@ -476,8 +454,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder lenientInterop(boolean on) {
-            sd.aliasPolicy(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
-            this.lenient = on;
+            this.policy = policy.withAliases(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
             return this;
         }
 
@@ -487,8 +464,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            sd.allowedAlgorithms(allowed);
-            this.algorithms = Set.copyOf(allowed);
+            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 
@@ -506,14 +482,16 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            sd.maxLength(chars);
-            this.maxLength = chars;
+            this.policy = policy.withMaxPresentationLength(chars);
             return this;
         }
 
-        /** The SD-JWT verifier for one {@code typ}; the builder serves both, as it copies on build. */
+        /**
+         * The SD-JWT verifier for one {@code typ}; the builder serves both, as it copies on build.
+         * An e-certificate's issuer JWT must name its key ({@code spec/ecert.md} §1).
+         */
         private SdJwtVerifier sdJwt(String typ) {
-            return sd.expectedType(typ).build();
+            return sd.policy(policy).requireKeyId(true).expectedType(typ).build();
         }
 
         /**

@@ -14,7 +14,10 @@ import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeyFormatException;
+import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.verify.ClaimChecks;
@@ -40,16 +43,16 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class SdJwtVerifier {
 
-    /** Largest presentation accepted: 256 KiB, far above a credential with every disclosure. */
-    public static final int DEFAULT_MAX_LENGTH = 256 * 1024;
-    /** Default clock skew for time claims. */
-    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
+    /** Largest presentation accepted; see {@link VerificationPolicy#DEFAULT_MAX_PRESENTATION_LENGTH}. */
+    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_PRESENTATION_LENGTH;
+    /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
+    public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
     /** How old a key-binding JWT may be (its {@code iat}); a presentation is made for one transaction. */
     public static final Duration DEFAULT_KEY_BINDING_MAX_AGE = Duration.ofMinutes(5);
     /** The {@code typ} of key-binding JWTs (RFC 9901 §4.3). */
     public static final String KEY_BINDING_TYPE = "kb+jwt";
 
-    private final KeySet keys;
+    private final KeyResolver keys;
     private final JwsVerifier issuerJws;
     private final Set<JwsAlgorithm> algorithms;
     private final Set<SdHashAlgorithm> hashAlgorithms;
@@ -64,21 +67,27 @@ public final class SdJwtVerifier {
     private final JwsVerifier keyBindingJws;
 
     private SdJwtVerifier(Builder b) {
+        VerificationPolicy p = b.policy;
         this.keys = b.keys;
-        this.algorithms = Set.copyOf(b.algorithms);
+        this.algorithms = p.algorithms();
         this.hashAlgorithms = Set.copyOf(b.hashAlgorithms);
         this.keyBindingRequired = b.keyBindingRequired;
         this.audience = b.audience;
-        this.clock = b.clock;
-        this.skew = b.skew;
+        this.clock = p.clock();
+        this.skew = p.skew();
         this.keyBindingMaxAge = b.keyBindingMaxAge;
-        this.maxLength = b.maxLength;
-        this.aliases = b.aliases;
-        this.holderKeys = new HolderKeys(b.aliases);
-        this.keyBindingJws = JwsVerifier.builder().allowedAlgorithms(b.algorithms).expectedType(KEY_BINDING_TYPE)
-                .aliasPolicy(b.aliases).ignoreKeyId(true).build();
-        this.issuerJws = JwsVerifier.builder().allowedAlgorithms(b.algorithms).expectedType(b.expectedType)
-                .aliasPolicy(b.aliases).maxLength(b.maxLength).build();
+        this.maxLength = p.maxPresentationLength();
+        this.aliases = p.aliases();
+        this.holderKeys = new HolderKeys(p.aliases());
+        this.keyBindingJws = JwsVerifier.builder().policy(p).expectedType(KEY_BINDING_TYPE).ignoreKeyId(true)
+                .build();
+        this.issuerJws = JwsVerifier.builder().policy(p).expectedType(b.expectedType).maxLength(maxLength)
+                .requireKeyId(b.requireKeyId).build();
+    }
+
+    /** @return the policy this verifier was built with */
+    public VerificationPolicy policy() {
+        return issuerJws.policy();
     }
 
     /** @return a builder with the defaults */
@@ -114,7 +123,7 @@ public final class SdJwtVerifier {
      * @return the result with every failed check
      * @throws IllegalArgumentException if key binding is required and {@code nonce} is {@code null}
      */
-    public VerificationResult<VerifiedSdJwt> verify(String presentation, KeySet issuerKeys, String nonce) {
+    public VerificationResult<VerifiedSdJwt> verify(String presentation, KeyResolver issuerKeys, String nonce) {
         Objects.requireNonNull(presentation, "presentation");
         Objects.requireNonNull(issuerKeys, "issuerKeys");
         if (keyBindingRequired && nonce == null) {
@@ -131,7 +140,23 @@ public final class SdJwtVerifier {
         } catch (IllegalArgumentException e) {
             return f.error(OutcomeCode.MALFORMED, e.getMessage()).failure();
         }
-        VerificationResult<VerifiedJws> issuer = issuerJws.verify(parts.issuerJwt(), issuerKeys);
+        return verify(presentation, parts, issuerJws.parse(parts.issuerJwt()), issuerKeys, nonce);
+    }
+
+    /**
+     * Parses the issuer-signed JWT of a split presentation under this verifier's limits, for a
+     * caller that reads it (its {@code iss}) before {@link #verify(String, SdJwt.Parts, ParsedJws,
+     * KeyResolver, String)}.
+     */
+    ParsedJws parseIssuerJwt(SdJwt.Parts parts) {
+        return issuerJws.parse(parts.issuerJwt());
+    }
+
+    /** The checks after the split, on the issuer JWT parsed once. */
+    VerificationResult<VerifiedSdJwt> verify(String presentation, SdJwt.Parts parts, ParsedJws issuerJwt,
+            KeyResolver issuerKeys, String nonce) {
+        Findings f = new Findings();
+        VerificationResult<VerifiedJws> issuer = issuerJws.verify(issuerJwt, issuerKeys);
         if (!issuer.isValid()) {
             return f.addAll(issuer).failure();
         }
@@ -282,39 +307,57 @@ public final class SdJwtVerifier {
     /** Configures an {@link SdJwtVerifier}. Not thread-safe; the built verifier is. */
     public static final class Builder {
 
-        private KeySet keys;
-        private Set<JwsAlgorithm> algorithms = EnumSet.copyOf(JwsVerifier.DEFAULT_ALGORITHMS);
+        private KeyResolver keys;
+        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
         private Set<SdHashAlgorithm> hashAlgorithms = EnumSet.allOf(SdHashAlgorithm.class);
         private String expectedType = "dc+sd-jwt";
         private boolean keyBindingRequired;
+        private boolean requireKeyId;
         private String audience;
-        private Clock clock = Clock.systemUTC();
-        private Duration skew = DEFAULT_SKEW;
         private Duration keyBindingMaxAge = DEFAULT_KEY_BINDING_MAX_AGE;
-        private int maxLength = DEFAULT_MAX_LENGTH;
-        private AliasPolicy aliases = AliasPolicy.STRICT;
 
         private Builder() {
         }
 
         /**
-         * @param issuerKeys the issuer keys used by {@link #verify(String, String)}
+         * @param issuerKeys where {@link #verify(String, String)} gets the issuer keys (a
+         *                   {@link KeySet} is one)
          * @return this builder
          */
-        public Builder keys(KeySet issuerKeys) {
+        public Builder keys(KeyResolver issuerKeys) {
             this.keys = Objects.requireNonNull(issuerKeys, "issuerKeys");
             return this;
         }
 
         /**
+         * @param p the shared settings: clock, skew, algorithms (issuer and key-binding JWTs),
+         *          aliases, {@link VerificationPolicy#maxPresentationLength()} (default
+         *          {@link VerificationPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(VerificationPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * @param require whether the issuer JWT must carry {@code kid} (default {@code false}; e-certificates
+         *                require it)
+         * @return this builder
+         */
+        public Builder requireKeyId(boolean require) {
+            this.requireKeyId = require;
+            return this;
+        }
+
+        /**
+         * Shorthand for the policy's allow-list.
+         *
          * @param allowed JWS algorithms for issuer and key-binding JWTs (default ES256, EdDSA, SGD_SM3_SM2)
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            if (allowed.isEmpty()) {
-                throw new IllegalArgumentException("the algorithm allow-list cannot be empty");
-            }
-            this.algorithms = EnumSet.copyOf(allowed);
+            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 
@@ -366,19 +409,18 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder clock(Clock source) {
-            this.clock = Objects.requireNonNull(source, "source");
+            this.policy = policy.withClock(source);
             return this;
         }
 
         /**
-         * @param allowed clock skew (default {@link #DEFAULT_SKEW}), at most 10 minutes
+         * Shorthand for the policy's skew.
+         *
+         * @param allowed clock skew (default {@link #DEFAULT_SKEW}), at most {@link VerificationPolicy#MAX_SKEW}
          * @return this builder
          */
         public Builder skew(Duration allowed) {
-            if (allowed.isNegative() || allowed.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("skew must be between 0 and 10 minutes");
-            }
-            this.skew = allowed;
+            this.policy = policy.withSkew(allowed);
             return this;
         }
 
@@ -399,10 +441,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            if (chars < 64) {
-                throw new IllegalArgumentException("maxLength must be at least 64");
-            }
-            this.maxLength = chars;
+            this.policy = policy.withMaxPresentationLength(chars);
             return this;
         }
 
@@ -410,8 +449,8 @@ public final class SdJwtVerifier {
          * @param policy whether SM2 aliases are accepted in headers and holder keys (default strict)
          * @return this builder
          */
-        public Builder aliasPolicy(AliasPolicy policy) {
-            this.aliases = Objects.requireNonNull(policy, "policy");
+        public Builder aliasPolicy(AliasPolicy aliases) {
+            this.policy = policy.withAliases(aliases);
             return this;
         }
 

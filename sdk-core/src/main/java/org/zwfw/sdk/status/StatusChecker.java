@@ -14,6 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsVerifier;
+import org.zwfw.sdk.crypto.KeyRequest;
+import org.zwfw.sdk.crypto.KeyResolver;
+import org.zwfw.sdk.crypto.IssuerKeys;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.Texts;
@@ -24,7 +28,7 @@ import org.zwfw.sdk.verify.VerificationResult;
 /**
  * Establishes a credential's status from its issuer's status list ({@code spec/status-list.md}
  * §6): obtains the list token from a {@link StatusListSource}, verifies it (signature with the
- * credential issuer's status-list keys from {@link StatusListKeys}, {@code typ}
+ * credential issuer's status-list keys from {@link KeyResolver}, {@code typ}
  * {@value StatusListToken#TYPE}, {@code iss}, {@code sub} equal to the referenced URI, {@code iat},
  * {@code exp}, the list's encoding and size), caches the verified list until
  * {@code min(fetch time + ttl, exp)}, and reads the entry.
@@ -44,15 +48,15 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class StatusChecker implements AutoCloseable {
 
-    /** Default clock skew: 60 s, as for the SDK's other time checks. */
-    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
+    /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
+    public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
 
     /**
      * Default limit on a status list token: 2 MiB of text. A list of one million 2-bit entries
      * with random statuses (incompressible) makes a token of about 450 KB; the SDK's JSON parser
      * caps a string (here {@code lst}) at 1 MiB characters in any case.
      */
-    public static final int DEFAULT_MAX_TOKEN_LENGTH = 2 * 1024 * 1024;
+    public static final int DEFAULT_MAX_TOKEN_LENGTH = VerificationPolicy.DEFAULT_MAX_STATUS_LIST_LENGTH;
 
     /** Default number of lists kept: 256 (a verifier sees few issuers, each with few lists). */
     public static final int DEFAULT_CACHE_ENTRIES = 256;
@@ -63,7 +67,7 @@ public final class StatusChecker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StatusChecker.class);
 
     private final StatusListSource source;
-    private final StatusListKeys keys;
+    private final KeyResolver keys;
     private final Clock clock;
     private final Duration skew;
     private final int maxTokenLength;
@@ -75,12 +79,12 @@ public final class StatusChecker implements AutoCloseable {
     private StatusChecker(Builder b) {
         this.source = b.source;
         this.keys = b.keys;
-        this.clock = b.clock;
-        this.skew = b.skew;
-        this.maxTokenLength = b.maxTokenLength;
+        this.clock = b.policy.clock();
+        this.skew = b.policy.skew();
+        this.maxTokenLength = b.policy.maxStatusListLength();
         this.maxListBytes = b.maxListBytes;
-        this.jws = JwsVerifier.builder().expectedType(StatusListToken.TYPE).maxLength(b.maxTokenLength)
-                .allowedAlgorithms(b.algorithms).build();
+        this.jws = JwsVerifier.builder().policy(b.policy).expectedType(StatusListToken.TYPE)
+                .maxLength(maxTokenLength).build();
         this.cache = new StatusListCache(b.cacheEntries, b.cacheBytes);
     }
 
@@ -114,10 +118,9 @@ public final class StatusChecker implements AutoCloseable {
 
     private StatusCheck load(StatusReference reference, String issuer, long now) {
         URI uri = reference.uri();
-        Optional<KeySet> issuerKeys = keys.keysFor(issuer);
-        if (issuerKeys.isEmpty()) {
-            return unavailable(reference, OutcomeCode.UNTRUSTED_ISSUER, "no status-list keys for issuer "
-                    + Texts.quote(issuer) + ": it is not on the trust list or not allowed to sign status lists");
+        VerificationResult<KeySet> issuerKeys = keysOf(issuer, Instant.ofEpochMilli(now));
+        if (!issuerKeys.isValid()) {
+            return StatusCheck.unavailable(reference, issuerKeys.errors());
         }
         Optional<String> token;
         try {
@@ -131,7 +134,7 @@ public final class StatusChecker implements AutoCloseable {
             return unavailable(reference, OutcomeCode.STATUS_UNAVAILABLE, "no status list is available for "
                     + describe(uri));
         }
-        VerificationResult<StatusListToken> r = verify(token.get(), issuerKeys.get(), issuer, uri,
+        VerificationResult<StatusListToken> r = verify(token.get(), issuerKeys.value().orElseThrow(), issuer, uri,
                 Instant.ofEpochMilli(now));
         if (!r.isValid()) {
             LOG.debug("status list {} refused: {}", uri, r.errors());
@@ -182,12 +185,17 @@ public final class StatusChecker implements AutoCloseable {
     public VerificationResult<StatusListToken> verify(String token, String issuer, URI expectedUri) {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(issuer, "issuer");
-        Optional<KeySet> issuerKeys = keys.keysFor(issuer);
-        if (issuerKeys.isEmpty()) {
-            return VerificationResult.invalid(OutcomeCode.UNTRUSTED_ISSUER, "no status-list keys for issuer "
-                    + Texts.quote(issuer) + ": it is not on the trust list or not allowed to sign status lists");
+        Instant now = clock.instant();
+        VerificationResult<KeySet> issuerKeys = keysOf(issuer, now);
+        if (!issuerKeys.isValid()) {
+            return issuerKeys.asInvalid();
         }
-        return verify(token, issuerKeys.get(), issuer, expectedUri, clock.instant());
+        return verify(token, issuerKeys.value().orElseThrow(), issuer, expectedUri, now);
+    }
+
+    /** The status-list keys of a credential issuer: the list is signed by the credential's issuer. */
+    private VerificationResult<KeySet> keysOf(String issuer, Instant now) {
+        return keys.resolve(new KeyRequest(null, null, StatusListToken.TYPE, issuer, now));
     }
 
     private VerificationResult<StatusListToken> verify(String token, KeySet issuerKeys, String issuer, URI uri,
@@ -230,14 +238,11 @@ public final class StatusChecker implements AutoCloseable {
     public static final class Builder {
 
         private StatusListSource source;
-        private StatusListKeys keys;
-        private Clock clock = Clock.systemUTC();
-        private Duration skew = DEFAULT_SKEW;
-        private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+        private KeyResolver keys;
+        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
         private int maxListBytes = StatusList.DEFAULT_MAX_BYTES;
         private int cacheEntries = DEFAULT_CACHE_ENTRIES;
         private long cacheBytes = DEFAULT_CACHE_BYTES;
-        private Set<JwsAlgorithm> algorithms = JwsVerifier.DEFAULT_ALGORITHMS;
 
         private Builder() {
         }
@@ -252,45 +257,61 @@ public final class StatusChecker implements AutoCloseable {
         }
 
         /**
-         * @param keys the status-list keys per issuer, never {@code null} (required)
+         * Where the status-list keys of a credential issuer come from, never {@code null}
+         * (required): usually {@code TrustListKeys.of(list).forType(TrustedIssuer.TYPE_STATUS_LIST)},
+         * so that only issuers allowed to sign status lists get keys, or {@link IssuerKeys} for
+         * pinned keys. The resolver is asked with the credential's issuer.
+         *
+         * @param resolver the status-list keys per issuer
          * @return this builder
          */
-        public Builder keys(StatusListKeys keys) {
-            this.keys = Objects.requireNonNull(keys, "keys");
+        public Builder keys(KeyResolver resolver) {
+            this.keys = Objects.requireNonNull(resolver, "resolver");
             return this;
         }
 
         /**
+         * @param p the shared settings: clock (it also times the cache), skew, algorithms and
+         *          {@link VerificationPolicy#maxStatusListLength()} (default
+         *          {@link VerificationPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(VerificationPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * Shorthand for the policy's clock.
+         *
          * @param clock the validation clock (default {@link Clock#systemUTC()}); it also times the cache
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.policy = policy.withClock(clock);
             return this;
         }
 
         /**
-         * @param skew the allowed clock skew for {@code iat}, {@code exp}, {@code nbf}: whole
-         *             seconds from 0 to 1 hour (default {@link #DEFAULT_SKEW})
+         * Shorthand for the policy's skew.
+         *
+         * @param skew the allowed clock skew for {@code iat}, {@code exp}, {@code nbf}, in
+         *             [0, {@link VerificationPolicy#MAX_SKEW}] (default {@link #DEFAULT_SKEW})
          * @return this builder
          */
         public Builder skew(Duration skew) {
-            if (skew.isNegative() || skew.compareTo(Duration.ofHours(1)) > 0 || skew.getNano() != 0) {
-                throw new IllegalArgumentException("skew must be whole seconds between 0 and 1 hour");
-            }
-            this.skew = skew;
+            this.policy = policy.withSkew(skew);
             return this;
         }
 
         /**
+         * Shorthand for the policy's status-list limit.
+         *
          * @param chars the longest token accepted (default {@link #DEFAULT_MAX_TOKEN_LENGTH})
          * @return this builder
          */
         public Builder maxTokenLength(int chars) {
-            if (chars < 16) {
-                throw new IllegalArgumentException("maxTokenLength must be at least 16");
-            }
-            this.maxTokenLength = chars;
+            this.policy = policy.withMaxStatusListLength(chars);
             return this;
         }
 
@@ -327,10 +348,7 @@ public final class StatusChecker implements AutoCloseable {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            if (allowed.isEmpty()) {
-                throw new IllegalArgumentException("the algorithm allow-list cannot be empty");
-            }
-            this.algorithms = Set.copyOf(allowed);
+            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 

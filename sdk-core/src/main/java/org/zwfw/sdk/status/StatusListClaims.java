@@ -38,23 +38,23 @@ final class StatusListClaims {
         Findings f = new Findings();
         String issuer = issuer(claims, expectedIssuer, f);
         URI uri = subject(claims, expectedUri, f);
-        long t = now.getEpochSecond();
-        long s = skew.getSeconds();
+        // Compared as instants, so that a skew with a fraction of a second counts in full.
+        String s = skew.getNano() == 0 ? String.valueOf(skew.getSeconds()) : String.valueOf(skew.toMillis() / 1000.0);
         Long iat = numericDate(claims, "iat", true, f);
         Long exp = numericDate(claims, "exp", true, f);
         Long nbf = numericDate(claims, "nbf", false, f);
-        if (iat != null && iat > t + s) {
+        if (iat != null && Instant.ofEpochSecond(iat).isAfter(now.plus(skew))) {
             f.error(OutcomeCode.ISSUED_IN_FUTURE, "status list 'iat' " + Instant.ofEpochSecond(iat)
                     + " lies after the validation time " + now + " plus the allowed skew of " + s + " s");
         }
-        if (exp != null && t >= exp + s) {
+        if (exp != null && !now.isBefore(Instant.ofEpochSecond(exp).plus(skew))) {
             f.error(OutcomeCode.EXPIRED, "status list expired at " + Instant.ofEpochSecond(exp) + " (validation time "
                     + now + ", allowed skew " + s + " s); fetch a fresh list from its issuer");
         }
         if (iat != null && exp != null && exp <= iat) {
             f.error(OutcomeCode.INVALID_CLAIM, "status list 'exp' is not after its 'iat'");
         }
-        if (nbf != null && t < nbf - s) {
+        if (nbf != null && now.isBefore(Instant.ofEpochSecond(nbf).minus(skew))) {
             f.error(OutcomeCode.NOT_YET_VALID, "status list is not valid before " + Instant.ofEpochSecond(nbf)
                     + " (validation time " + now + ", allowed skew " + s + " s)");
         }

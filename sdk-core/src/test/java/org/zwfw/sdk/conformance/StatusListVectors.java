@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.status.StatusCheck;
 import org.zwfw.sdk.status.StatusChecker;
-import org.zwfw.sdk.status.StatusListKeys;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.status.StatusReference;
 
@@ -63,7 +62,7 @@ final class StatusListVectors {
                 : Map.of();
         Clock clock = Clock.fixed(Instant.parse(ctx.get("time").asText()), ZoneOffset.UTC);
         StatusChecker.Builder b = StatusChecker.builder().source(StatusListSource.of(tokens))
-                .keys(StatusListKeys.of(keys)).clock(clock);
+                .keys(org.zwfw.sdk.crypto.IssuerKeys.of(keys)).clock(clock);
         if (ctx.has("skew_seconds")) {
             b.skew(Duration.ofSeconds(ctx.get("skew_seconds").asLong()));
         }

@@ -20,6 +20,7 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustListVerifier;
@@ -61,7 +62,34 @@ class CredentialVerifierTest {
         assertThatThrownBy(() -> b.keyBindingMaxAge(Duration.ZERO)).hasMessageContaining("max age");
         assertThatThrownBy(() -> b.allowedAlgorithms(java.util.Set.of())).hasMessageContaining("allow-list");
         assertThatThrownBy(() -> b.hashAlgorithms(java.util.Set.of())).hasMessageContaining("hash algorithm");
-        assertThatThrownBy(() -> b.maxLength(10)).hasMessageContaining("maxLength");
+        assertThatThrownBy(() -> b.maxLength(10)).hasMessageContaining("maxPresentationLength");
+    }
+
+    @Test
+    void oneRangeForTheSkewOfTheVerifierAndTheStatusCheckerItBuilds() {
+        // Used to throw in build(): the status checker wanted whole seconds, the verifier did not.
+        CredentialVerifier v = p.verifier().skew(Duration.ofMillis(1500)).build();
+        assertThat(v.policy().skew()).isEqualTo(Duration.ofMillis(1500));
+        assertThat(p.verifier().skew(Duration.ofMinutes(10)).build().policy().skew()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void anIssuerJwtWithoutKidIsRefusedAsTheEcertProfileRequiresOne() {
+        IssuedCredential issued = p.licensing.issue(Ecerts.license(), p.holder.verificationKey());
+        String compact = issued.compact();
+        int tilde = compact.indexOf('~');
+        String[] jws = compact.substring(0, tilde).split("\\.");
+        Map<String, Object> header = new java.util.LinkedHashMap<>(org.zwfw.sdk.crypto.ParsedJws.parse(
+                compact.substring(0, tilde), org.zwfw.sdk.crypto.VerificationPolicy.DEFAULT).header().parameters());
+        header.remove("kid");
+        String input = org.zwfw.sdk.internal.Base64Url.encode(org.zwfw.sdk.internal.Json.write(header)) + "." + jws[1];
+        String resigned = input + "." + org.zwfw.sdk.internal.Base64Url.encode(
+                p.licensingKey.sign(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        VerificationResult<VerifiedCredential> r = p.verifier().statusMode(StatusMode.OFF).build()
+                .verify(resigned + compact.substring(tilde));
+        assertThat(r.errorCodes()).containsExactly(OutcomeCode.MALFORMED);
+        assertThat(r.errors().get(0).message()).contains("'kid'");
+        assertThat(p.verifier().statusMode(StatusMode.OFF).build().verify(compact).isValid()).isTrue();
     }
 
     @Test
@@ -410,11 +438,15 @@ class CredentialVerifierTest {
                 .keys(p.sscKey.verificationKey()).types(TrustedIssuer.TYPE_STATUS_LIST)
                 .validUntil(Ecerts.NOW.minusSeconds(1)).build();
         TrustList list = TrustList.of(List.of(p.licensingEntry(CredentialType.LICENSE.vct()), lapsed));
-        VerificationResult<TrustList> fixed = VerificationResult.valid(list, List.of());
-        org.zwfw.sdk.status.StatusListKeys keys = CredentialVerifier.statusListKeys(() -> fixed, Ecerts.CLOCK);
-        assertThat(keys.keysFor(Ecerts.LICENSING)).as("no statuslist type").isEmpty();
-        assertThat(keys.keysFor(Ecerts.SSC)).as("entry lapsed").isEmpty();
-        assertThat(CredentialVerifier.statusListKeys(() -> fixed,
-                Clock.fixed(Ecerts.NOW.minusSeconds(60), ZoneOffset.UTC)).keysFor(Ecerts.SSC)).isPresent();
+        TrustListKeys keys = TrustListKeys.of(list).forType(TrustedIssuer.TYPE_STATUS_LIST);
+        assertThat(keys.resolve(request(Ecerts.LICENSING, Ecerts.NOW)).errorCodes()).as("no statuslist type")
+                .containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
+        assertThat(keys.resolve(request(Ecerts.SSC, Ecerts.NOW)).errorCodes()).as("entry lapsed")
+                .containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
+        assertThat(keys.resolve(request(Ecerts.SSC, Ecerts.NOW.minusSeconds(60))).isValid()).isTrue();
+    }
+
+    private static org.zwfw.sdk.crypto.KeyRequest request(String issuer, java.time.Instant at) {
+        return new org.zwfw.sdk.crypto.KeyRequest(null, null, "statuslist+jwt", issuer, at);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.crypto.IssuerKeys;
+import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.verify.OutcomeCode;
 
@@ -122,7 +124,7 @@ class StatusCheckerCacheTest {
     @Test
     void aListCachedForOneIssuerIsNotUsedForAnother() {
         tokens.put(URI_1, StatusFixtures.token());
-        StatusListKeys keys = StatusListKeys.of(Map.of(ISSUER, StatusFixtures.issuerKeys(), "https://other.example",
+        KeyResolver keys = IssuerKeys.of(Map.of(ISSUER, StatusFixtures.issuerKeys(), "https://other.example",
                 KeySet.of(StatusFixtures.OTHER_KEY.verificationKey())));
         try (StatusChecker c = builder().keys(keys).build()) {
             assertThat(c.check(ref(0), ISSUER).isEstablished()).isTrue();

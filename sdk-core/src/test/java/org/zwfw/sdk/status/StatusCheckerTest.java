@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.IssuerKeys;
+import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
@@ -35,7 +37,7 @@ class StatusCheckerTest {
         return checker(token, StatusFixtures.keys());
     }
 
-    private static StatusChecker checker(String token, StatusListKeys keys) {
+    private static StatusChecker checker(String token, KeyResolver keys) {
         return StatusChecker.builder().source(StatusListSource.of(Map.of(URI_1, token))).keys(keys).clock(CLOCK)
                 .build();
     }
@@ -79,7 +81,7 @@ class StatusCheckerTest {
     void acceptsEveryAlgorithmOfTheProfile() {
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.EDDSA, JwsAlgorithm.SGD_SM3_SM2}) {
             SigningKey key = SigningKey.generate(alg);
-            StatusListKeys keys = StatusListKeys.of(Map.of(ISSUER, KeySet.of(key.verificationKey())));
+            KeyResolver keys = IssuerKeys.of(Map.of(ISSUER, KeySet.of(key.verificationKey())));
             try (StatusChecker c = checker(sign(key, StatusListToken.TYPE, claims()), keys)) {
                 assertThat(c.check(new StatusReference(URI_1, 1), ISSUER).status()).contains(Status.INVALID);
             }
@@ -112,7 +114,7 @@ class StatusCheckerTest {
     @Test
     void rejectsAListSignedByAnotherIssuer() {
         SigningKey other = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("other-issuer-key");
-        StatusListKeys keys = StatusListKeys.of(Map.of(ISSUER, StatusFixtures.issuerKeys(), "https://other.example",
+        KeyResolver keys = IssuerKeys.of(Map.of(ISSUER, StatusFixtures.issuerKeys(), "https://other.example",
                 KeySet.of(other.verificationKey())));
         Map<String, Object> c = claims();
         c.put("iss", "https://other.example");
@@ -139,11 +141,12 @@ class StatusCheckerTest {
             fetches.incrementAndGet();
             return Optional.of(StatusFixtures.token());
         };
-        try (StatusChecker c = StatusChecker.builder().source(source).keys(issuer -> Optional.empty()).clock(CLOCK)
+        try (StatusChecker c = StatusChecker.builder().source(source).keys(request -> org.zwfw.sdk.verify.VerificationResult.invalid(
+                OutcomeCode.UNTRUSTED_ISSUER, "the trust list does not let this issuer sign 'statuslist'")).clock(CLOCK)
                 .build()) {
             StatusCheck r = c.check(new StatusReference(URI_1, 0), ISSUER);
             assertUnavailable(r, OutcomeCode.UNTRUSTED_ISSUER);
-            assertThat(r.errors().get(0).message()).contains("not allowed to sign status lists");
+            assertThat(r.errors().get(0).message()).contains("statuslist");
         }
         assertThat(fetches).hasValue(0);
     }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
+import org.zwfw.sdk.crypto.IssuerKeys;
+import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Json;
@@ -31,8 +33,8 @@ final class StatusFixtures {
         return KeySet.of(KEY.verificationKey());
     }
 
-    static StatusListKeys keys() {
-        return StatusListKeys.of(Map.of(ISSUER, issuerKeys()));
+    static KeyResolver keys() {
+        return IssuerKeys.of(Map.of(ISSUER, issuerKeys()));
     }
 
     /** 16 entries of 2 bits: 0 VALID, 1 INVALID, 2 SUSPENDED, 3 the value 3, the rest VALID. */
