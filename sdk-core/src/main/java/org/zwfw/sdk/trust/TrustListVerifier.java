@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
@@ -55,15 +56,15 @@ public final class TrustListVerifier {
      */
     public static final Duration DEFAULT_GRACE = Duration.ofHours(24);
 
-    /** Default clock skew allowed on {@code iat} and {@code exp}: 60 seconds, as for every verifier. */
-    public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
+    /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
+    public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
 
     /**
      * Default input limit: 1 MiB of compact text. A trust list holds every issuer of a province
      * with its keys, so it is far larger than a token (whose limit is 64 KiB), yet 1 MiB bounds
      * the work that garbage can cause.
      */
-    public static final int DEFAULT_MAX_LENGTH = 1 << 20;
+    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_TRUST_LIST_LENGTH;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustListVerifier.class);
 
@@ -81,9 +82,10 @@ public final class TrustListVerifier {
     private final String expectedIssuer;
 
     private TrustListVerifier(Builder b) {
-        this.jws = JwsVerifier.builder().keys(b.anchorKeys).expectedType(TYPE).maxLength(b.maxLength).build();
-        this.clock = b.clock;
-        this.skew = b.skew;
+        this.jws = JwsVerifier.builder().policy(b.policy).keys(b.anchorKeys).expectedType(TYPE)
+                .maxLength(b.policy.maxTrustListLength()).build();
+        this.clock = b.policy.clock();
+        this.skew = b.policy.skew();
         this.grace = b.grace;
         this.store = b.store != null ? b.store : new InMemorySequenceStore();
         this.expectedIssuer = b.expectedIssuer;
@@ -306,12 +308,10 @@ public final class TrustListVerifier {
     public static final class Builder {
 
         private final KeySet anchorKeys;
-        private Clock clock = Clock.systemUTC();
-        private Duration skew = DEFAULT_SKEW;
+        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
         private Duration grace = DEFAULT_GRACE;
         private SequenceStore store;
         private String expectedIssuer;
-        private int maxLength = DEFAULT_MAX_LENGTH;
 
         private Builder(KeySet anchorKeys) {
             this.anchorKeys = Objects.requireNonNull(anchorKeys, "anchorKeys");
@@ -325,17 +325,29 @@ public final class TrustListVerifier {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            this.policy = policy.withClock(clock);
             return this;
         }
 
         /**
-         * @param skew the clock skew allowed on {@code iat} and {@code exp}, 0 to 1 hour (default
-         *             {@link #DEFAULT_SKEW})
+         * @param p the shared settings: clock, skew, algorithms, {@link VerificationPolicy#maxTrustListLength()}
+         *          (default {@link VerificationPolicy#DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(VerificationPolicy p) {
+            this.policy = Objects.requireNonNull(p, "policy");
+            return this;
+        }
+
+        /**
+         * Shorthand for the policy's skew.
+         *
+         * @param skew the clock skew allowed on {@code iat} and {@code exp}, in
+         *             [0, {@link VerificationPolicy#MAX_SKEW}] (default {@link #DEFAULT_SKEW})
          * @return this builder
          */
         public Builder skew(Duration skew) {
-            this.skew = bounded(skew, Duration.ofHours(1), "skew");
+            this.policy = policy.withSkew(skew);
             return this;
         }
 
@@ -374,10 +386,7 @@ public final class TrustListVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            if (chars < 16) {
-                throw new IllegalArgumentException("maxLength must be at least 16");
-            }
-            this.maxLength = chars;
+            this.policy = policy.withMaxTrustListLength(chars);
             return this;
         }
 
