@@ -42,6 +42,10 @@ final class RsaPublic extends PublicMaterial {
         if (e.compareTo(BigInteger.valueOf(3)) < 0 || !e.testBit(0) || e.compareTo(n) >= 0) {
             throw new KeyFormatException("RSA public exponent must be odd, at least 3 and below the modulus");
         }
+        if (RocaFingerprint.matches(n)) {
+            throw new KeyFormatException("RSA modulus has the ROCA fingerprint (CVE-2017-15361): it was made by a"
+                    + " vulnerable Infineon key generator and its private key can be computed; replace the key");
+        }
         this.n = n;
         this.e = e;
         try {
