@@ -1,11 +1,7 @@
 package org.zwfw.sdk.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.zwfw.sdk.credential.ClaimPath;
 import org.zwfw.sdk.credential.CredentialClaims;
 import org.zwfw.sdk.credential.CredentialIssuer;
@@ -31,13 +26,12 @@ import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**
- * Writes {@code spec/vectors/ecert/*.json} once. Run on demand:
+ * Produces {@code spec/vectors/ecert/*.json} and checks on every build that the committed files
+ * are what it produces ({@link GeneratedVectors}). Regenerate after a deliberate change:
  * {@code mvn -pl sdk-core test -Dtest=EcertVectorGenerator -Dzwfw.writeVectors=true}.
  */
-@EnabledIfSystemProperty(named = "zwfw.writeVectors", matches = "true")
 class EcertVectorGenerator {
 
-    private static final Path DIR = Path.of("..", "spec", "vectors", "ecert");
     private static final Instant TIME = Instant.parse("2026-06-01T08:00:00Z");
     private static final Clock ISSUE = Clock.fixed(TIME.minus(Duration.ofDays(10)), ZoneOffset.UTC);
     private static final String LICENSING = "https://dzzz.zwfw.example.gov.cn";
@@ -47,18 +41,22 @@ class EcertVectorGenerator {
     private static final URI SSC_LIST = URI.create("https://si.zwfw.example.gov.cn/status/1");
     private static final String AUD = "https://hospital.example.com";
     private static final String NONCE = "nonce-31c7";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final SigningKey licensingKey = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("dzzz-1");
-    private final SigningKey marketKey = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("scjg-1");
-    private final SigningKey sscKey = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("si-1");
-    private final SigningKey holder = SigningKey.generate(JwsAlgorithm.ES256);
-    private final StatusListIssuer licensingStatus = StatusListIssuer.builder().capacity(4096).build();
-    private final StatusListIssuer sscStatus = StatusListIssuer.builder().capacity(4096).build();
+    private final GeneratedVectors out = new GeneratedVectors("ecert");
+    private final java.security.SecureRandom salts = GeneratedVectors.random("ecert/salts");
+    private final SigningKey licensingKey = GeneratedVectors.key(JwsAlgorithm.ES256, "ecert/dzzz-1").withKeyId("dzzz-1");
+    private final SigningKey marketKey = GeneratedVectors.key(JwsAlgorithm.EDDSA, "ecert/scjg-1").withKeyId("scjg-1");
+    private final SigningKey sscKey = GeneratedVectors.key(JwsAlgorithm.SGD_SM3_SM2, "ecert/si-1").withKeyId("si-1");
+    private final SigningKey holder = GeneratedVectors.key(JwsAlgorithm.ES256, "ecert/holder");
+    private final StatusListIssuer licensingStatus = StatusListIssuer.builder().capacity(4096)
+            .random(GeneratedVectors.random("ecert/dzzz-status")).build();
+    private final StatusListIssuer sscStatus = StatusListIssuer.builder().capacity(4096)
+            .random(GeneratedVectors.random("ecert/si-status")).build();
     private final CredentialIssuer licensing = CredentialIssuer.builder(LICENSING, licensingKey).clock(ISSUE)
-            .statusList(licensingStatus, LICENSING_LIST).build();
-    private final CredentialIssuer market = CredentialIssuer.builder(MARKET, marketKey).clock(ISSUE).build();
-    private final CredentialIssuer ssc = CredentialIssuer.builder(SSC, sscKey).clock(ISSUE)
+            .random(salts).statusList(licensingStatus, LICENSING_LIST).build();
+    private final CredentialIssuer market = CredentialIssuer.builder(MARKET, marketKey).clock(ISSUE).random(salts)
+            .build();
+    private final CredentialIssuer ssc = CredentialIssuer.builder(SSC, sscKey).clock(ISSUE).random(salts)
             .statusList(sscStatus, SSC_LIST).build();
 
     private static CredentialClaims.Builder license(CredentialType type) {
@@ -144,13 +142,12 @@ class EcertVectorGenerator {
         for (int i = 0; i < sd.length; i++) {
             paths[i] = ClaimPath.parse(sd[i]);
         }
-        return SdJwtBuilder.signedWith(key).type(typ).claims(payload).selectivelyDisclosable(paths).build()
+        return SdJwtBuilder.signedWith(key).type(typ).claims(payload).selectivelyDisclosable(paths).random(salts).build()
                 .serialize();
     }
 
     @Test
-    void write() throws Exception {
-        Files.createDirectories(DIR);
+    void committedVectorsAreWhatThisGenerates() throws Exception {
         IssuedCredential lic = licensing.issue(license(CredentialType.LICENSE).build());
         IssuedCredential revoked = licensing.issue(license(CredentialType.LICENSE).build());
         IssuedCredential suspended = licensing.issue(license(CredentialType.LICENSE).build());
@@ -176,7 +173,7 @@ class EcertVectorGenerator {
         write("business-license-no-status", "a business license (EdDSA) without a status reference: status NONE",
                 PresentationBuilder.from(biz.compact()).discloseAll().build(), ctx, List.of(), expect("NONE", null));
         write("untrusted-issuer", "an issuer that is not on the trust list",
-                signed(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("x"), CredentialVerifier.TYPE,
+                signed(GeneratedVectors.key(JwsAlgorithm.ES256, "ecert/unknown-issuer").withKeyId("x"), CredentialVerifier.TYPE,
                         payload("https://unknown.example.com", CredentialType.LICENSE.vct())), ctx,
                 List.of("UNTRUSTED_ISSUER"), null);
         TrustedIssuer lapsed = TrustedIssuer.builder("https://old.zwfw.example.gov.cn").name("old issuer")
@@ -244,7 +241,7 @@ class EcertVectorGenerator {
         Map<String, Object> late = with(ctx, "time", TIME.plus(Duration.ofDays(400)).toString(), "status_mode", "OFF");
         write("expired", "validated 400 days later, after exp", lic.compact(), late, List.of("EXPIRED"), null);
         write("signed-by-impostor", "signed with a key that is not the issuer's, under the issuer's kid",
-                signed(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("dzzz-1"), CredentialVerifier.TYPE,
+                signed(GeneratedVectors.key(JwsAlgorithm.ES256, "ecert/impostor").withKeyId("dzzz-1"), CredentialVerifier.TYPE,
                         payload(LICENSING, CredentialType.LICENSE.vct())), ctx, List.of("SIGNATURE_INVALID"), null);
         String legacy = signed(marketKey, CredentialVerifier.LEGACY_TYPE,
                 payload(MARKET, CredentialType.BUSINESS_LICENSE.vct()));
@@ -255,6 +252,7 @@ class EcertVectorGenerator {
         write("truncated", "the issuer-signed JWT cut in half", lic.compact().substring(0, 60) + "~", ctx,
                 List.of("MALFORMED"), null);
         write("garbage", "not an SD-JWT at all", "hello, world", ctx, List.of("MALFORMED"), null);
+        out.writeOrCompare();
     }
 
     private static Map<String, Object> expect(String status, Map<String, Object> claims) {
@@ -280,6 +278,6 @@ class EcertVectorGenerator {
         v.put("input", input);
         v.put("context", context);
         v.put("expected", expected);
-        Files.write(DIR.resolve(name + ".json"), (MAPPER.writeValueAsString(v) + "\n").getBytes(StandardCharsets.UTF_8));
+        out.add(name, v);
     }
 }

@@ -1,10 +1,6 @@
 package org.zwfw.sdk.conformance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
@@ -12,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.KeySet;
@@ -23,21 +18,20 @@ import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
 
 /**
- * Writes {@code spec/vectors/jws/*.json} once; the vectors are data from then on and
- * {@link ConformanceVectorsTest} checks them on every build. Run on demand:
+ * Produces {@code spec/vectors/jws/*.json} and checks on every build that the committed files
+ * are what it produces ({@link GeneratedVectors}); {@link ConformanceVectorsTest} runs them.
+ * Regenerate after a deliberate change:
  * {@code mvn -pl sdk-core test -Dtest=JwsVectorGenerator -Dzwfw.writeVectors=true}.
  */
-@EnabledIfSystemProperty(named = "zwfw.writeVectors", matches = "true")
 class JwsVectorGenerator {
 
-    private static final Path DIR = Path.of("..", "spec", "vectors", "jws");
     private static final String TIME = "2026-01-01T00:00:00Z";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Map<String, Object> CLAIMS = claims();
 
-    private final SigningKey es = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("es-1");
-    private final SigningKey ed = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("ed-1");
-    private final SigningKey sm2 = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("sm2-1");
+    private final GeneratedVectors out = new GeneratedVectors("jws");
+    private final SigningKey es = GeneratedVectors.key(JwsAlgorithm.ES256, "jws/es-1").withKeyId("es-1");
+    private final SigningKey ed = GeneratedVectors.key(JwsAlgorithm.EDDSA, "jws/ed-1").withKeyId("ed-1");
+    private final SigningKey sm2 = GeneratedVectors.key(JwsAlgorithm.SGD_SM3_SM2, "jws/sm2-1").withKeyId("sm2-1");
     private final Map<String, Object> jwks = KeySet.of(es.verificationKey(), ed.verificationKey(),
             sm2.verificationKey()).toJwks();
 
@@ -50,8 +44,7 @@ class JwsVectorGenerator {
     }
 
     @Test
-    void write() throws Exception {
-        Files.createDirectories(DIR);
+    void committedVectorsAreWhatThisGenerates() throws Exception {
         valid("es256-valid", "an ES256 JWS signed by the configured key verifies", token(es));
         valid("eddsa-valid", "an EdDSA (Ed25519) JWS verifies", token(ed));
         valid("sgd-sm3-sm2-valid", "an SGD_SM3_SM2 JWS (SM3, default signer ID, raw r||s) verifies", token(sm2));
@@ -99,7 +92,7 @@ class JwsVectorGenerator {
                 "SIGNATURE_INVALID");
         invalid("signature-psychic", "r = s = 0 (CVE-2022-21449)", p[0] + "." + p[1] + "." + Base64Url.encode(new byte[64]),
                 "SIGNATURE_INVALID");
-        SigningKey attacker = SigningKey.generate(JwsAlgorithm.ES256);
+        SigningKey attacker = GeneratedVectors.key(JwsAlgorithm.ES256, "jws/attacker");
         Map<String, Object> embedded = header("ES256", null, "test+jwt");
         embedded.put("jwk", attacker.verificationKey().toJwk());
         invalid("embedded-jwk-ignored", "a key embedded in the header is never used",
@@ -121,11 +114,12 @@ class JwsVectorGenerator {
         invalid("several-failures", "wrong typ and a signature by another key are both reported",
                 forge(header("ES256", "es-1", "JWT"), attacker), "WRONG_TYPE", "SIGNATURE_INVALID");
         rsa();
+        out.writeOrCompare();
     }
 
     private void rsa() throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-        g.initialize(2048);
+        g.initialize(2048, GeneratedVectors.random("jws/rsa-1"));
         KeyPair kp = g.generateKeyPair();
         VerificationKey rsaKey = VerificationKey.fromPublicKey(kp.getPublic()).withKeyId("rsa-1");
         String input = Base64Url.encode(Json.write(header("RS256", "rsa-1", "test+jwt"))) + "."
@@ -211,6 +205,6 @@ class JwsVectorGenerator {
         expected.put("valid", codes.isEmpty());
         expected.put("codes", codes);
         v.put("expected", expected);
-        Files.writeString(DIR.resolve(name + ".json"), MAPPER.writeValueAsString(v) + "\n");
+        out.add(name, v);
     }
 }

@@ -1,16 +1,12 @@
 package org.zwfw.sdk.conformance;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.zwfw.sdk.credential.ClaimPath;
 import org.zwfw.sdk.credential.PresentationBuilder;
 import org.zwfw.sdk.credential.SdHashAlgorithm;
@@ -24,20 +20,22 @@ import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
 
 /**
- * Writes {@code spec/vectors/sd-jwt/*.json} once. Run on demand:
+ * Produces {@code spec/vectors/sd-jwt/*.json} and checks on every build that the committed files
+ * are what it produces ({@link GeneratedVectors}). Regenerate after a deliberate change:
  * {@code mvn -pl sdk-core test -Dtest=SdJwtVectorGenerator -Dzwfw.writeVectors=true}.
  */
-@EnabledIfSystemProperty(named = "zwfw.writeVectors", matches = "true")
 class SdJwtVectorGenerator {
 
-    private static final Path DIR = Path.of("..", "spec", "vectors", "sd-jwt");
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
     private static final String AUD = "https://verifier.example.com";
     private static final String NONCE = "nonce-8d2f";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final SigningKey issuer = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("issuer-sm2");
-    private final SigningKey holder = SigningKey.generate(JwsAlgorithm.ES256);
+    private final GeneratedVectors out = new GeneratedVectors("sd-jwt");
+    private final java.security.SecureRandom salts = GeneratedVectors.random("sd-jwt/salts");
+    private final SigningKey issuer = GeneratedVectors.key(JwsAlgorithm.SGD_SM3_SM2, "sd-jwt/issuer-sm2")
+            .withKeyId("issuer-sm2");
+    private final SigningKey holder = GeneratedVectors.key(JwsAlgorithm.ES256, "sd-jwt/holder");
 
     private Map<String, Object> claims() {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -47,22 +45,24 @@ class SdJwtVectorGenerator {
         c.put("vct", "urn:zwfw:vct:license:1");
         c.put("license_name", "食品经营许可证");
         c.put("holder_name", "张三");
-        c.put("address", new LinkedHashMap<>(Map.of("province", "浙江省", "city", "杭州市")));
+        Map<String, Object> address = new LinkedHashMap<>();
+        address.put("province", "浙江省");
+        address.put("city", "杭州市");
+        c.put("address", address);
         c.put("scopes", List.of("retail", "catering"));
         c.put("cnf", Map.of("jwk", holder.verificationKey().toJwk()));
         return c;
     }
 
     private SdJwt issue(SdHashAlgorithm alg) {
-        return SdJwtBuilder.signedWith(issuer).type("dc+sd-jwt").claims(claims()).hashAlgorithm(alg)
+        return SdJwtBuilder.signedWith(issuer).type("dc+sd-jwt").claims(claims()).hashAlgorithm(alg).random(salts)
                 .selectivelyDisclosable(ClaimPath.of("license_name"), ClaimPath.of("holder_name"),
                         ClaimPath.of("address"), ClaimPath.of("address", "city"), ClaimPath.of("scopes", 1))
                 .build();
     }
 
     @Test
-    void write() throws Exception {
-        Files.createDirectories(DIR);
+    void committedVectorsAreWhatThisGenerates() throws Exception {
         SdJwt issued = issue(SdHashAlgorithm.SHA_256);
         String all = issued.serialize();
         write("all-disclosed", "every disclosure presented, including a recursive one (address.city inside"
@@ -81,7 +81,7 @@ class SdJwtVectorGenerator {
                 PresentationBuilder.from(all).keyBinding(holder, "https://other.example", NONCE, TIME).build(),
                 context(true), List.of("AUDIENCE_MISMATCH"));
         write("key-binding-other-key", "key-binding JWT signed by a key that is not cnf.jwk",
-                PresentationBuilder.from(all).keyBinding(SigningKey.generate(JwsAlgorithm.ES256), AUD, NONCE, TIME)
+                PresentationBuilder.from(all).keyBinding(GeneratedVectors.key(JwsAlgorithm.ES256, "sd-jwt/other-holder"), AUD, NONCE, TIME)
                         .build(), context(false), List.of("KEY_BINDING_INVALID"));
         String[] parts = PresentationBuilder.from(all).disclose("holder_name", "license_name")
                 .keyBinding(holder, AUD, NONCE, TIME).build().split("~");
@@ -118,9 +118,10 @@ class SdJwtVectorGenerator {
         sp.put("_sd", List.of(digest(spaced)));
         write("digest-over-text-as-received", "a disclosure with unusual whitespace: the digest covers its text",
                 sign(sp) + "~" + spaced + "~", context(false), List.of());
-        SdJwt wrongTyp = SdJwtBuilder.signedWith(issuer).type("JWT").claims(claims()).build();
+        SdJwt wrongTyp = SdJwtBuilder.signedWith(issuer).type("JWT").claims(claims()).random(salts).build();
         write("wrong-typ", "issuer JWT typ JWT", wrongTyp.serialize(), context(false), List.of("WRONG_TYPE"));
         write("not-an-sd-jwt", "a plain JWS without '~'", issued.issuerJwt(), context(false), List.of("MALFORMED"));
+        out.writeOrCompare();
     }
 
     private Map<String, Object> base() {
@@ -164,7 +165,7 @@ class SdJwtVectorGenerator {
             expected.put("claims", Runner.verify(MAPPER.readTree(Json.write(v))).value().orElseThrow().claims());
         }
         v.put("expected", expected);
-        Files.writeString(DIR.resolve(name + ".json"), MAPPER.writeValueAsString(v) + "\n");
+        out.add(name, v);
     }
 
     /** The SD-JWT vector runner, shared with {@link ConformanceVectorsTest}. */

@@ -1,11 +1,7 @@
 package org.zwfw.sdk.conformance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +9,6 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.KeySet;
@@ -25,23 +20,23 @@ import org.zwfw.sdk.status.StatusListBuilder;
 import org.zwfw.sdk.status.StatusListToken;
 
 /**
- * Writes {@code spec/vectors/status-list/*.json} once; the vectors are data from then on and
- * {@link StatusListVectors} checks them on every build. Run on demand:
+ * Produces {@code spec/vectors/status-list/*.json} and checks on every build that the committed
+ * files are what it produces ({@link GeneratedVectors}); {@link StatusListVectors} runs them.
+ * Regenerate after a deliberate change:
  * {@code mvn -pl sdk-core test -Dtest=StatusListVectorGenerator -Dzwfw.writeVectors=true}.
  */
-@EnabledIfSystemProperty(named = "zwfw.writeVectors", matches = "true")
 class StatusListVectorGenerator {
 
-    private static final Path DIR = Path.of("..", "spec", "vectors", "status-list");
     private static final String TIME = "2026-01-01T00:00:00Z";
     private static final long NOW = Instant.parse(TIME).getEpochSecond();
     private static final String ISSUER = "https://issuer.example.gov.cn";
     private static final String URI = "https://issuer.example.gov.cn/status/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final SigningKey es = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("status-es-1");
-    private final SigningKey ed = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("status-ed-1");
-    private final SigningKey sm2 = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("status-sm2-1");
+    private final GeneratedVectors out = new GeneratedVectors("status-list");
+    private final SigningKey es = GeneratedVectors.key(JwsAlgorithm.ES256, "status-list/es-1").withKeyId("status-es-1");
+    private final SigningKey ed = GeneratedVectors.key(JwsAlgorithm.EDDSA, "status-list/ed-1").withKeyId("status-ed-1");
+    private final SigningKey sm2 = GeneratedVectors.key(JwsAlgorithm.SGD_SM3_SM2, "status-list/sm2-1")
+            .withKeyId("status-sm2-1");
     private final Map<String, Object> jwks = KeySet.of(es.verificationKey(), ed.verificationKey(),
             sm2.verificationKey()).toJwks();
 
@@ -105,8 +100,7 @@ class StatusListVectorGenerator {
     }
 
     @Test
-    void write() throws Exception {
-        Files.createDirectories(DIR);
+    void committedVectorsAreWhatThisGenerates() throws Exception {
         String good = sign(claims());
         established("status-valid", "index 0 of a verified 2-bit list is VALID", good, 0, "VALID", 0);
         established("status-invalid", "index 1 is INVALID (revoked)", good, 1, "INVALID", 1);
@@ -141,10 +135,10 @@ class StatusListVectorGenerator {
                 sign(claims("exp", NOW - 59)), 0, "VALID", 0);
 
         failed("forged-other-key", "a list signed by another key with the issuer's kid",
-                sign(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("status-es-1"), StatusListToken.TYPE, claims()),
+                sign(GeneratedVectors.key(JwsAlgorithm.ES256, "status-list/forger").withKeyId("status-es-1"), StatusListToken.TYPE, claims()),
                 context(0), "SIGNATURE_INVALID");
         failed("other-issuer-key", "a list signed by a key the issuer does not have (another issuer's)",
-                sign(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("other-issuer-1"), StatusListToken.TYPE,
+                sign(GeneratedVectors.key(JwsAlgorithm.ES256, "status-list/other-issuer").withKeyId("other-issuer-1"), StatusListToken.TYPE,
                         claims("iss", "https://other.example.gov.cn")), context(0), "UNKNOWN_KEY");
         String[] parts = good.split("\\.");
         Map<String, Object> altered = claims("status_list", StatusListBuilder.create(32, 2).build().toClaim());
@@ -197,13 +191,13 @@ class StatusListVectorGenerator {
                 "MALFORMED");
         failed("garbage", "not a token at all", "this is not a status list", context(0), "MALFORMED");
         failed("several-failures", "wrong sub and expired: both reported",
-                sign(claims(Map.of("sub", "https://issuer.example.gov.cn/status/9", "exp", NOW - 1800))), context(0),
+                sign(claims(claims("sub", "https://issuer.example.gov.cn/status/9"), "exp", NOW - 1800)), context(0),
                 "INVALID_CLAIM", "EXPIRED");
+        out.writeOrCompare();
     }
 
-    private static Map<String, Object> claims(Map<String, Object> changes) {
-        Map<String, Object> c = claims();
-        c.putAll(changes);
+    private static Map<String, Object> claims(Map<String, Object> c, String name, Object value) {
+        c.put(name, value);
         return c;
     }
 
@@ -244,6 +238,6 @@ class StatusListVectorGenerator {
         v.put("input", input);
         v.put("context", context);
         v.put("expected", expected);
-        Files.writeString(DIR.resolve(name + ".json"), MAPPER.writeValueAsString(v) + "\n");
+        out.add(name, v);
     }
 }

@@ -1,11 +1,7 @@
 package org.zwfw.sdk.conformance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.KeySet;
@@ -25,15 +20,13 @@ import org.zwfw.sdk.trust.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**
- * Writes {@code spec/vectors/trust-list/*.json} once; the vectors are data from then on and
- * {@link TrustListVectors} checks them on every build. Run on demand:
+ * Produces {@code spec/vectors/trust-list/*.json} and checks on every build that the committed
+ * files are what it produces ({@link GeneratedVectors}); {@link TrustListVectors} runs them.
+ * Regenerate after a deliberate change:
  * {@code mvn -pl sdk-core test -Dtest=TrustListVectorGenerator -Dzwfw.writeVectors=true}.
  */
-@EnabledIfSystemProperty(named = "zwfw.writeVectors", matches = "true")
 class TrustListVectorGenerator {
 
-    private static final Path DIR = TrustListVectors.DIR;
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Instant TIME = Instant.parse("2026-01-01T00:00:00Z");
     private static final Instant IAT = TIME.minus(Duration.ofHours(1));
     private static final Instant EXP = TIME.plus(Duration.ofDays(7));
@@ -41,10 +34,12 @@ class TrustListVectorGenerator {
     private static final String RZ = "https://rz.zwfw.example.gov.cn";
     private static final String DZZZ = "https://dzzz.zwfw.example.gov.cn";
 
-    private final SigningKey anchor = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("anchor-1");
-    private final SigningKey impostor = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("anchor-1");
-    private final SigningKey rzKey = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("rz-1");
-    private final SigningKey dzzzKey = SigningKey.generate(JwsAlgorithm.EDDSA).withKeyId("dzzz-1");
+    private final GeneratedVectors out = new GeneratedVectors("trust-list");
+    private final SigningKey anchor = GeneratedVectors.key(JwsAlgorithm.ES256, "trust-list/anchor-1").withKeyId("anchor-1");
+    private final SigningKey impostor = GeneratedVectors.key(JwsAlgorithm.ES256, "trust-list/impostor")
+            .withKeyId("anchor-1");
+    private final SigningKey rzKey = GeneratedVectors.key(JwsAlgorithm.SGD_SM3_SM2, "trust-list/rz-1").withKeyId("rz-1");
+    private final SigningKey dzzzKey = GeneratedVectors.key(JwsAlgorithm.EDDSA, "trust-list/dzzz-1").withKeyId("dzzz-1");
 
     private List<TrustedIssuer> issuers() {
         return List.of(
@@ -92,15 +87,15 @@ class TrustListVectorGenerator {
     }
 
     @Test
-    void write() throws Exception {
-        Files.createDirectories(DIR);
+    void committedVectorsAreWhatThisGenerates() throws Exception {
         List<String> both = List.of(RZ, DZZZ);
         String good = edition(5);
 
         // Valid lists.
         vector("valid-es256-anchor", "a list signed by the pinned ES256 anchor verifies", good, ctx(), valid(both));
         for (JwsAlgorithm alg : List.of(JwsAlgorithm.EDDSA, JwsAlgorithm.SGD_SM3_SM2)) {
-            SigningKey k = SigningKey.generate(alg).withKeyId("anchor-" + alg.jwsName().toLowerCase());
+            SigningKey k = GeneratedVectors.key(alg, "trust-list/anchor-" + alg.jwsName())
+                    .withKeyId("anchor-" + alg.jwsName().toLowerCase());
             String list = new TrustListBuilder().issuedBy(LIST_ISSUER).seq(5).issuedAt(IAT).expiresAt(EXP)
                     .addAll(issuers()).sign(k);
             Map<String, Object> c = ctx();
@@ -132,7 +127,7 @@ class TrustListVectorGenerator {
         vector("valid-unsupported-key-skipped", "an entry key of an unsupported type (oct) is skipped, not fatal",
                 sign(claimsWithEntry(0, e -> {
                     List<Object> keys = new ArrayList<>();
-                    keys.add(Map.of("kty", "oct", "k", "c2VjcmV0LWtleQ"));
+                    keys.add(ordered("kty", "oct", "k", "c2VjcmV0LWtleQ"));
                     keys.add(rzKey.verificationKey().toJwk());
                     e.put("jwks", Map.of("keys", keys));
                 })), ctx(), valid(both));
@@ -236,10 +231,10 @@ class TrustListVectorGenerator {
         entry("entry-missing-id", "an entry without id", e -> e.remove("id"));
         entry("entry-name-null", "an entry whose name is null", e -> e.put("name", null));
         entry("entry-malformed-key", "an entry key with coordinates of the wrong length",
-                e -> e.put("jwks", Map.of("keys", List.of(Map.of("kty", "EC", "crv", "P-256", "x", "AAAA", "y",
+                e -> e.put("jwks", Map.of("keys", List.of(ordered("kty", "EC", "crv", "P-256", "x", "AAAA", "y",
                         "AAAA")))));
         entry("entry-private-key", "an entry publishes a private key", e -> e.put("jwks",
-                Map.of("keys", List.of(SigningKey.generate(JwsAlgorithm.ES256).toPrivateJwk()))));
+                Map.of("keys", List.of(GeneratedVectors.key(JwsAlgorithm.ES256, "trust-list/private").toPrivateJwk()))));
         Map<String, Object> notObject = claims(5);
         notObject.put("issuers", List.of("https://rz.zwfw.example.gov.cn"));
         vector("entry-not-object", "an entry that is a string", sign(notObject), ctx(),
@@ -258,6 +253,16 @@ class TrustListVectorGenerator {
         oldCtx.put("highest_seq_seen", 9);
         vector("expired-and-rolled-back", "an old edition replayed: expired beyond grace and rolled back", good,
                 oldCtx, invalid("TRUST_LIST_EXPIRED", "TRUST_LIST_ROLLBACK"));
+        out.writeOrCompare();
+    }
+
+    /** A map with its members in the order given (Map.of has none, and signed bytes must not change). */
+    private static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
     }
 
     private void entry(String name, String description, Consumer<Map<String, Object>> change) throws Exception {
@@ -298,7 +303,7 @@ class TrustListVectorGenerator {
         return e;
     }
 
-    private static void vector(String name, String description, String input, Map<String, Object> context,
+    private void vector(String name, String description, String input, Map<String, Object> context,
             Map<String, Object> expected) throws Exception {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("description", description);
@@ -306,6 +311,6 @@ class TrustListVectorGenerator {
         v.put("input", input);
         v.put("context", context);
         v.put("expected", expected);
-        Files.writeString(DIR.resolve(name + ".json"), MAPPER.writeValueAsString(v) + "\n");
+        out.add(name, v);
     }
 }

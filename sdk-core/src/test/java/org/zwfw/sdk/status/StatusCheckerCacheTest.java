@@ -1,5 +1,6 @@
 package org.zwfw.sdk.status;
 
+import org.zwfw.sdk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zwfw.sdk.status.StatusFixtures.ISSUER;
 import static org.zwfw.sdk.status.StatusFixtures.NOW;

@@ -1,5 +1,6 @@
 package org.zwfw.sdk.trust;
 
+import org.zwfw.sdk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR;

@@ -61,13 +61,7 @@ public final class VerifyELicense {
         // The platform (verifier side), configured once and shared by every request thread.
         Map<URI, String> published = new java.util.concurrent.ConcurrentHashMap<>();
         published.put(listUri, department.statusListToken(Duration.ofHours(1), Duration.ofMinutes(5)));
-        CredentialVerifier verifier = CredentialVerifier.builder()
-                .trustList(trust)
-                .acceptedTypes(CredentialType.LICENSE)
-                .requiredClaims("license_id", "holder_name")
-                .keyBindingRequired("https://platform.example.com")
-                .statusSource((uri, max) -> java.util.Optional.ofNullable(published.get(uri)))
-                .build();
+        CredentialVerifier verifier = platformVerifier(trust, published);
 
         // The restaurant discloses two claims and binds the presentation to this transaction.
         String nonce = "c1f0e9a2";
@@ -76,8 +70,7 @@ public final class VerifyELicense {
                 .keyBinding(restaurantKey, "https://platform.example.com", nonce, Instant.now())
                 .build();
 
-        VerificationResult<VerifiedCredential> result = verifier.verify(presentation, nonce);
-        VerifiedCredential c = result.orElseThrow();
+        VerifiedCredential c = onPresentation(verifier, presentation, nonce);
         System.out.println("verified " + c.vct() + " from " + c.issuer().name() + ", status " + c.status()
                 + ", disclosed " + c.claims().keySet());
 
@@ -87,5 +80,37 @@ public final class VerifyELicense {
         CredentialVerifier fresh = CredentialVerifier.builder().trustList(trust)
                 .statusSource(StatusListSource.of(published)).build();
         fresh.verify(license.compact()).errors().forEach(e -> System.out.println(e.code() + ": " + e.message()));
+    }
+
+    /**
+     * The platform's verifier, built once at start-up and shared by every request thread.
+     *
+     * @param trust     the province trust list
+     * @param published the status list tokens published so far, by URI
+     * @return the verifier
+     */
+    static CredentialVerifier platformVerifier(TrustList trust, Map<URI, String> published) {
+        return CredentialVerifier.builder()
+                .trustList(trust)
+                .acceptedTypes(CredentialType.LICENSE)
+                .requiredClaims("license_id", "holder_name")
+                .keyBindingRequired("https://platform.example.com")
+                .statusSource((uri, max) -> java.util.Optional.ofNullable(published.get(uri)))
+                .build();
+    }
+
+    /**
+     * One request: the restaurant's presentation, bound to this transaction's nonce.
+     *
+     * @param verifier     the platform's verifier
+     * @param presentation what the restaurant presented
+     * @param nonce        this transaction's nonce
+     * @return the verified e-license with only the disclosed claims
+     * @throws VerificationException with every failed check (for example REVOKED)
+     */
+    static VerifiedCredential onPresentation(CredentialVerifier verifier, String presentation, String nonce)
+            throws VerificationException {
+        VerificationResult<VerifiedCredential> result = verifier.verify(presentation, nonce);
+        return result.orElseThrow();
     }
 }

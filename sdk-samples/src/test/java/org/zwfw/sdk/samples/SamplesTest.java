@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs every sample and checks that the README's Java snippets are taken from them verbatim. */
 class SamplesTest {
@@ -57,22 +58,68 @@ class SamplesTest {
 
     @Test
     void readmeSnippetsAreCompiledSampleCode() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"));
         StringBuilder samples = new StringBuilder();
         try (var files = Files.walk(Path.of("src", "main", "java"))) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
                 samples.append(normalise(Files.readString(p)));
             }
         }
+        for (String s : readmeSnippets()) {
+            assertThat(samples.toString()).as("README snippet must appear in a sample:%n%s", s).contains(normalise(s));
+        }
+    }
+
+    /**
+     * Each README snippet compiles on its own, with only the samples' imports: a block of
+     * statements as a method body, a block of static methods as class members. A snippet that
+     * uses a variable it does not define fails here.
+     */
+    @Test
+    void readmeSnippetsCompileOnTheirOwn(@TempDir Path dir) throws Exception {
+        List<String> snippets = readmeSnippets();
+        java.util.Set<String> imports = new java.util.TreeSet<>();
+        try (var files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                Files.readAllLines(p).stream().filter(l -> l.startsWith("import ")).forEach(imports::add);
+            }
+        }
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i < snippets.size(); i++) {
+            String s = snippets.get(i);
+            boolean members = Pattern.compile("^(public |private )?static ", Pattern.MULTILINE).matcher(s).lookingAt();
+            String body = members ? s : "static void run() throws Exception {\n" + s + "}\n";
+            Path src = dir.resolve("snippets").resolve("Snippet" + (i + 1) + ".java");
+            Files.createDirectories(src.getParent());
+            Files.writeString(src, "package snippets;\n" + String.join("\n", imports) + "\nclass Snippet" + (i + 1)
+                    + " {\n" + body + "}\n");
+            sources.add(src);
+        }
+        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> diagnostics = new javax.tools.DiagnosticCollector<>();
+        try (javax.tools.StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null,
+                StandardCharsets.UTF_8)) {
+            Files.createDirectories(dir.resolve("classes"));
+            boolean ok = javac.getTask(null, files, diagnostics, List.of("-proc:none", "-classpath",
+                    System.getProperty("java.class.path"), "-d", dir.resolve("classes").toString()), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            StringBuilder report = new StringBuilder();
+            diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+                    .forEach(d -> report.append(d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName())
+                            .append(':').append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
+            assertThat(ok).as("README snippets (numbered from the top of README.md) that do not compile on their"
+                    + " own:%n%s", report).isTrue();
+        }
+    }
+
+    private static List<String> readmeSnippets() throws java.io.IOException {
+        String readme = Files.readString(Path.of("..", "README.md"));
         List<String> snippets = new ArrayList<>();
         Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         while (m.find()) {
             snippets.add(m.group(1));
         }
         assertThat(snippets).isNotEmpty();
-        for (String s : snippets) {
-            assertThat(samples.toString()).as("README snippet must appear in a sample:%n%s", s).contains(normalise(s));
-        }
+        return snippets;
     }
 
     private static String normalise(String code) {

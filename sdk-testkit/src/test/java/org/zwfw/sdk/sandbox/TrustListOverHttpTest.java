@@ -3,12 +3,11 @@ package org.zwfw.sdk.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.testkit.TestClock;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustListVerifier;
@@ -76,7 +75,7 @@ class TrustListOverHttpTest {
 
     @Test
     void aNewEditionWithAHigherSeqAfterHalfItsLifetime() {
-        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        TestClock clock = TestClock.atNow();
         try (Sandbox sandbox = Sandbox.builder().clock(clock).start()) {
             TrustListVerifier verifier = TrustListVerifier.builder(sandbox.trustAnchorKeys()).clock(clock).build();
             try (TrustListSource source = TrustListSource.builder(verifier).uri(sandbox.trustListUri())
