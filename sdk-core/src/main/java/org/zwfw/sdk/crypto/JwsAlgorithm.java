@@ -64,11 +64,19 @@ public enum JwsAlgorithm {
                 return Optional.of(a);
             }
         }
+        if (ED25519_NAME.equals(name)) {
+            // RFC 9864 §2: the fully-specified name of EdDSA with Ed25519, the only EdDSA curve of
+            // the profile; a registered name, not an alias, so accepted in strict mode too.
+            return Optional.of(EDDSA);
+        }
         if (aliases == AliasPolicy.LENIENT && isSm2Alias(name)) {
             return Optional.of(SGD_SM3_SM2);
         }
         return Optional.empty();
     }
+
+    /** The RFC 9864 {@code alg} for EdDSA with Ed25519, read as {@link #EDDSA}; the SDK writes {@code EdDSA}. */
+    public static final String ED25519_NAME = "Ed25519";
 
     /**
      * Looks up a canonical {@code alg} value (no aliases).

@@ -66,7 +66,9 @@ public final class ClaimChecks {
             return Optional.empty();
         }
         if (!(v instanceof Long || v instanceof Integer || v instanceof BigInteger)) {
-            f.error(OutcomeCode.INVALID_CLAIM, "claim '" + name + "' must be an integer NumericDate");
+            f.error(OutcomeCode.INVALID_CLAIM, "claim '" + name + "' must be an integer NumericDate"
+                    + (v instanceof java.math.BigDecimal ? " (RFC 7519 allows fractions of a second; this profile"
+                            + " does not, so that no two verifiers round a time differently)" : ""));
             return Optional.empty();
         }
         BigInteger b = v instanceof BigInteger ? (BigInteger) v : BigInteger.valueOf(((Number) v).longValue());

@@ -246,6 +246,22 @@ class JwsVerifierTest {
         }
     }
 
+    /** Decision (spec/algorithms.md §1): RFC 9864's fully-specified "Ed25519" is read as EdDSA with an Ed25519 key. */
+    @Test
+    void rfc9864Ed25519AlgVerifiesWithEd25519KeysOnly() {
+        assertThat(VERIFIER.verify(forge(header("Ed25519", "ed"), ED)).errors()).isEmpty();
+        VerificationKey published = VerificationKey.fromJwk(ED.verificationKey().toJson().replace("\"EdDSA\"",
+                "\"Ed25519\""));
+        assertThat(published.algorithm()).isEqualTo(JwsAlgorithm.EDDSA);
+        assertThat(published.toJwk()).containsEntry("alg", "EdDSA");
+        assertThat(VERIFIER.verify(forge(header("Ed25519", "es"), ES)).errorCodes())
+                .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(VERIFIER.verify(forge(header("Ed448", "ed"), ED)).errorCodes())
+                .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThat(VERIFIER.verify(forge(header("ed25519", "ed"), ED)).errorCodes())
+                .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+    }
+
     @Test
     void aVerifierThatRequiresKidRefusesAHeaderWithoutOne() {
         JwsVerifier strict = JwsVerifier.builder().keys(KEYS).expectedType("test+jwt").requireKeyId(true).build();

@@ -30,6 +30,16 @@ class ClaimChecksTest {
         assertThat(times(Map.of("iat", now), true, true).errorCodes()).containsExactly(OutcomeCode.MISSING_CLAIM);
     }
 
+    /** Decision (spec/algorithms.md §8): RFC 7519 allows fractional NumericDates; the profile refuses them. */
+    @Test
+    void fractionalNumericDatesAreRefusedWithTheReason() {
+        for (String d : new String[] {"1767225600.5", "1767225600.0", "1.7672256E9"}) {
+            VerificationResult<Object> r = times(Map.of("exp", new java.math.BigDecimal(d)), false, false);
+            assertThat(r.errorCodes()).as(d).containsExactly(OutcomeCode.INVALID_CLAIM);
+            assertThat(r.errors().get(0).message()).contains("RFC 7519 allows fractions");
+        }
+    }
+
     @Test
     void wrongTypesAreInvalidNotAbsent() {
         assertThat(times(Map.of("exp", "tomorrow"), false, true).errorCodes()).containsExactly(OutcomeCode.INVALID_CLAIM);
