@@ -16,4 +16,5 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.credential;
     exports org.zwfw.sdk.status;
     exports org.zwfw.sdk.trust;
+    exports org.zwfw.sdk.replay;
 }
