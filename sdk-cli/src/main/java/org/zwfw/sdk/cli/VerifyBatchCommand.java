@@ -82,7 +82,7 @@ final class VerifyBatchCommand implements Callable<Integer> {
                 err.println("zwfw: " + summary.toHuman());
                 String unfinished = source.unfinished().get();
                 if (unfinished != null) {
-                    err.println("zwfw: " + unfinished);
+                    err.println("zwfw: " + Display.message(unfinished));
                     return Zwfw.USAGE;
                 }
                 return summary.exitCode();
