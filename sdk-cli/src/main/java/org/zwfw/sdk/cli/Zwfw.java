@@ -64,6 +64,7 @@ public final class Zwfw implements Runnable {
         Zwfw root = new Zwfw();
         root.stdin = in;
         CommandLine cl = new CommandLine(root);
+        Examples.addTo(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CliException ? ((CliException) e).exitCode() : INVALID);
