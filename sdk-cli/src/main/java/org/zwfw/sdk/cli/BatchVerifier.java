@@ -59,7 +59,9 @@ public final class BatchVerifier {
 
     private final InputVerifier verifier;
     private final int threads;
-    private final ByteBudget budget;
+    private final long bytesInFlight;
+    /** The budget of the current (or last) run: a new one each run, so a failed run leaks nothing. */
+    private volatile ByteBudget budget;
 
     /**
      * @param verifier the shared verifier (thread-safe)
@@ -76,6 +78,7 @@ public final class BatchVerifier {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        this.bytesInFlight = bytesInFlight;
         this.budget = new ByteBudget(bytesInFlight);
     }
 
@@ -87,15 +90,16 @@ public final class BatchVerifier {
      * An input handed to a worker with the bytes reserved for it.
      *
      * @param in       the input
-     * @param reserved bytes reserved from the budget, released when the input is done
+     * @param budget   the run's budget
+     * @param reserved bytes reserved from it, released when the input is done
      * @param readLimit for a file, the most bytes to read (its size when handed out, plus one,
      *                  at most {@link Inputs#MAX_BYTES} + 1); else 0
      * @param problem  why a file cannot be read, found when it was handed out, or {@code null}
      */
-    private record Task(BatchInput in, long reserved, long readLimit, String problem) {
+    private record Task(BatchInput in, ByteBudget budget, long reserved, long readLimit, String problem) {
     }
 
-    /** @return the most input bytes that were in flight at once, over every run so far */
+    /** @return the most input bytes that were in flight at once in the last run */
     long peakBytesInFlight() {
         return budget.peak();
     }
@@ -111,6 +115,7 @@ public final class BatchVerifier {
      */
     public BatchSummary run(Iterator<BatchInput> inputs, long total, Consumer<String> lines, Progress progress) {
         long start = System.nanoTime();
+        budget = new ByteBudget(bytesInFlight);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "zwfw-verify-" + n.incrementAndGet());
@@ -127,7 +132,7 @@ public final class BatchVerifier {
                 try {
                     window.add(pool.submit(() -> process(task)));
                 } catch (RuntimeException e) {
-                    budget.release(task.reserved());
+                    task.budget().release(task.reserved());
                     throw e;
                 }
                 while (!window.isEmpty() && (window.size() >= max || window.peek().isDone())) {
@@ -211,7 +216,8 @@ public final class BatchVerifier {
             size = in.text() == null ? 0 : in.text().length();
         }
         try {
-            return new Task(in, budget.acquire(size), readLimit, problem);
+            ByteBudget b = budget;
+            return new Task(in, b, b.acquire(size), readLimit, problem);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for memory for the next input", e);
@@ -222,7 +228,7 @@ public final class BatchVerifier {
         try {
             return verify(task);
         } finally {
-            budget.release(task.reserved());
+            task.budget().release(task.reserved());
         }
     }
 
