@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.zwfw.sdk.verify.OutcomeCode;
 
@@ -25,27 +26,35 @@ import org.zwfw.sdk.verify.OutcomeCode;
  * name; or a list file (or standard input) with one input per line, where a line starting with
  * {@code ey} (a compact JWS or SD-JWT), {@code ZWFWQR1:} or <code>{</code> is the input itself
  * and any other line is a path. Blank lines and lines starting with {@code #} are skipped. Lists
- * are streamed, never held whole.
+ * are streamed, never held whole; a line longer than {@link Inputs#MAX_BYTES} characters is
+ * reported {@code TOO_LARGE} and ends the list (what follows it may never end). A list that is
+ * not a regular file (standard input, a pipe, a device) is read as it arrives, once.
  */
 final class BatchSources {
 
-    /** A batch's inputs and their number (-1 when unknown before reading them). */
-    record Source(Iterator<BatchInput> inputs, long total, java.io.Closeable resource) {
+    /**
+     * A batch's inputs.
+     *
+     * @param inputs     the inputs, in report order
+     * @param total      their number, or -1 when unknown before reading them
+     * @param resource   what to close after the run
+     * @param unfinished after the run: why the list was not read to its end, or {@code null}
+     */
+    record Source(Iterator<BatchInput> inputs, long total, java.io.Closeable resource, Supplier<String> unfinished) {
     }
 
     private BatchSources() {
     }
 
     /**
-     * @param input   a directory, a list file, or "-" for a list on standard input
-     * @param exclude a file never taken as an input (the report itself), or {@code null}
-     * @throws CliException exit 2 when INPUT cannot be read or a list file is not UTF-8
+     * @param input a directory, a list file, or "-" for a list on standard input
+     * @param out   the report file, which no input may be, or {@code null}
+     * @throws CliException exit 2 when INPUT cannot be read, a list file is not UTF-8, or an input
+     *                      is the report file
      */
-    static Source open(String input, Path exclude, InputStream stdin) {
+    static Source open(String input, ReportFile out, InputStream stdin) {
         if (input.equals("-")) {
-            Reader r = new InputStreamReader(stdin, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-            return new Source(new ListIterator(new BufferedReader(r), "stdin"), -1, r);
+            return stream(stdin, "stdin", out);
         }
         Path path;
         try {
@@ -54,16 +63,32 @@ final class BatchSources {
             throw CliException.usage("cannot read " + input + ": not a valid file name");
         }
         if (Files.isDirectory(path)) {
-            List<BatchInput> files = directory(path, exclude);
-            return new Source(files.iterator(), files.size(), () -> { });
+            List<BatchInput> files = directory(path, out);
+            return new Source(files.iterator(), files.size(), () -> { }, () -> null);
         }
-        long total = countLines(path, input);
+        if (out != null) {
+            out.refuse(path, "the input list");
+        }
+        String name = path.getFileName() == null ? input : path.getFileName().toString();
         try {
+            if (!Files.isRegularFile(path)) {
+                // a pipe or a device: it can be read only once, as it arrives
+                return stream(Files.newInputStream(path), name, out);
+            }
+            long total = countLines(path, input, out);
             BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(path), strict()));
-            return new Source(new ListIterator(r, path.getFileName().toString()), total, r);
+            ListIterator it = new ListIterator(r, name, out);
+            return new Source(it, total, r, it::unfinished);
         } catch (IOException e) {
             throw CliException.usage(Inputs.unreadable(input, path, e));
         }
+    }
+
+    private static Source stream(InputStream in, String name, ReportFile out) {
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        ListIterator it = new ListIterator(new BufferedReader(r), name, out);
+        return new Source(it, -1, r, it::unfinished);
     }
 
     private static CharsetDecoder strict() {
@@ -71,7 +96,7 @@ final class BatchSources {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    private static List<BatchInput> directory(Path dir, Path exclude) {
+    private static List<BatchInput> directory(Path dir, ReportFile out) {
         List<Path> files = new ArrayList<>();
         try (Stream<Path> s = Files.list(dir)) {
             s.filter(Files::isRegularFile).forEach(files::add);
@@ -81,31 +106,31 @@ final class BatchSources {
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         List<BatchInput> inputs = new ArrayList<>(files.size());
         for (Path f : files) {
-            if (exclude != null && same(f, exclude)) {
-                continue;
+            if (out != null) {
+                out.refuse(f, "input file");
             }
             inputs.add(BatchInput.file(f, f.getFileName().toString(), 0));
         }
         return inputs;
     }
 
-    private static boolean same(Path a, Path b) {
-        try {
-            return Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** Counts the inputs of a list file; also checks that it is UTF-8 before anything is verified. */
-    private static long countLines(Path list, String shown) {
+    /**
+     * Counts the inputs of a list file, checks that it is UTF-8 and that no path in it is the report
+     * file, all before anything is verified. Stops at a line over the limit, as the run will.
+     */
+    private static long countLines(Path list, String shown, ReportFile out) {
         long n = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(list), strict()))) {
             LineReader lines = new LineReader(r);
             String line;
+            int lineNo = 0;
             while ((line = lines.next()) != null) {
-                if (lines.overLimit() || counts(line)) {
+                BatchInput item = item(line, lines.overLimit(), shown, ++lineNo);
+                if (item != null) {
                     n++;
+                    if (out != null && item.file() != null) {
+                        out.refuse(item.file(), "input file (line " + lineNo + " of " + shown + ")");
+                    }
                 }
             }
         } catch (CharacterCodingException e) {
@@ -116,9 +141,31 @@ final class BatchSources {
         return n;
     }
 
-    private static boolean counts(String line) {
+    /**
+     * What a list line holds.
+     *
+     * @return the input of the line, or {@code null} for a blank line or a comment
+     */
+    private static BatchInput item(String line, boolean overLimit, String listName, int lineNo) {
+        String position = listName + ":" + lineNo;
+        if (overLimit) {
+            return BatchInput.problem(position, lineNo, OutcomeCode.TOO_LARGE, "line " + lineNo
+                    + " exceeds the command's input limit of " + Inputs.MAX_BYTES + " characters (16 MiB);"
+                    + " the rest of the list was not read");
+        }
         String s = line.strip();
-        return !s.isEmpty() && !s.startsWith("#");
+        if (s.isEmpty() || s.startsWith("#")) {
+            return null;
+        }
+        if (isInlineInput(s)) {
+            return BatchInput.text(s, position, lineNo);
+        }
+        try {
+            return BatchInput.file(Path.of(s), s, lineNo);
+        } catch (java.nio.file.InvalidPathException e) {
+            return BatchInput.problem(position, lineNo, OutcomeCode.MALFORMED, "line " + lineNo
+                    + " is neither an input (a token starting with 'ey', 'ZWFWQR1:' or '{') nor a file name");
+        }
     }
 
     /** Whether a list line is the input itself rather than a path to it. */
@@ -126,7 +173,10 @@ final class BatchSources {
         return line.startsWith("ey") || line.startsWith(KindDetector.QR_PREFIX) || line.startsWith("{");
     }
 
-    /** Lines of a list, each at most {@link Inputs#MAX_BYTES} characters; longer ones are cut and flagged. */
+    /**
+     * Lines of a list, each at most {@link Inputs#MAX_BYTES} characters. A longer line is returned
+     * cut and flagged, and ends the list: its rest is never read, since it may have no end.
+     */
     private static final class LineReader {
         private final Reader in;
         private boolean overLimit;
@@ -141,20 +191,20 @@ final class BatchSources {
                 return null;
             }
             StringBuilder sb = new StringBuilder();
-            overLimit = false;
             int c;
             while ((c = in.read()) != -1) {
                 if (c == '\n') {
                     return sb.toString();
                 }
-                if (sb.length() < Inputs.MAX_BYTES) {
-                    sb.append((char) c);
-                } else {
+                if (sb.length() == Inputs.MAX_BYTES) {
                     overLimit = true;
+                    eof = true;
+                    return "";
                 }
+                sb.append((char) c);
             }
             eof = true;
-            return sb.length() == 0 && !overLimit ? null : sb.toString();
+            return sb.length() == 0 ? null : sb.toString();
         }
 
         boolean overLimit() {
@@ -165,12 +215,15 @@ final class BatchSources {
     private static final class ListIterator implements Iterator<BatchInput> {
         private final LineReader lines;
         private final String listName;
+        private final ReportFile out;
         private int lineNo;
         private BatchInput next;
+        private String unfinished;
 
-        ListIterator(BufferedReader reader, String listName) {
+        ListIterator(BufferedReader reader, String listName, ReportFile out) {
             this.lines = new LineReader(reader);
             this.listName = listName;
+            this.out = out;
         }
 
         @Override
@@ -186,22 +239,12 @@ final class BatchSources {
                     return false;
                 }
                 lineNo++;
-                String s = line.strip();
-                String position = listName + ":" + lineNo;
+                next = item(line, lines.overLimit(), listName, lineNo);
                 if (lines.overLimit()) {
-                    next = BatchInput.problem(position, lineNo, OutcomeCode.TOO_LARGE, "line " + lineNo
-                            + " exceeds the command's input limit of " + Inputs.MAX_BYTES + " characters");
-                } else if (!counts(s)) {
-                    continue;
-                } else if (isInlineInput(s)) {
-                    next = BatchInput.text(s, position, lineNo);
-                } else {
-                    try {
-                        next = BatchInput.file(Path.of(s), s, lineNo);
-                    } catch (java.nio.file.InvalidPathException e) {
-                        next = BatchInput.problem(position, lineNo, OutcomeCode.MALFORMED, "line " + lineNo
-                                + " is neither an input (a token starting with 'ey', 'ZWFWQR1:' or '{') nor a file name");
-                    }
+                    unfinished = "line " + lineNo + " of " + listName + " exceeds " + Inputs.MAX_BYTES
+                            + " characters (16 MiB): it was reported TOO_LARGE and the rest of the list was not read";
+                } else if (next != null && next.file() != null && out != null) {
+                    out.refuse(next.file(), "input file (line " + lineNo + " of " + listName + ")");
                 }
             }
             return true;
@@ -215,6 +258,10 @@ final class BatchSources {
             BatchInput n = next;
             next = null;
             return n;
+        }
+
+        String unfinished() {
+            return unfinished;
         }
     }
 }

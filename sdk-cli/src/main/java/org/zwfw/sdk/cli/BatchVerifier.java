@@ -1,6 +1,9 @@
 package org.zwfw.sdk.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -24,14 +27,22 @@ import java.util.function.Consumer;
  *
  * <p>Work is done in a fixed pool of {@code threads} workers, each reading, verifying and
  * serialising its input; the calling thread only hands out inputs and writes finished lines. At
- * most {@code threads × }{@value #WINDOW_PER_THREAD} inputs are in flight, so memory stays
- * bounded for any number of inputs. Usable without the command line (benchmarks). One
- * {@link #run} at a time per instance.
+ * most {@code threads × }{@value #WINDOW_PER_THREAD} inputs are in flight, and the inputs in
+ * flight hold at most {@link #BYTES_IN_FLIGHT} bytes together, whatever the thread count: the
+ * calling thread reserves each input's size (a file's size, a list line's length) from one
+ * {@link ByteBudget} before a worker gets it, and waits while the budget is spent. Usable without
+ * the command line (benchmarks). One {@link #run} at a time per instance.
  */
 public final class BatchVerifier {
 
     /** Inputs in flight per worker thread: enough to keep workers busy behind a slow input. */
     static final int WINDOW_PER_THREAD = 64;
+
+    /**
+     * Bytes of input all workers together may hold at once: four inputs of the command's 16 MiB
+     * maximum, or thousands of ordinary tokens. Decoding and verifying take a small multiple of it.
+     */
+    static final long BYTES_IN_FLIGHT = 4L * (Inputs.MAX_BYTES + 1);
 
     /** Receives progress from the thread that runs the batch. */
     public interface Progress {
@@ -48,21 +59,49 @@ public final class BatchVerifier {
 
     private final InputVerifier verifier;
     private final int threads;
+    private final long bytesInFlight;
+    /** The budget of the current (or last) run: a new one each run, so a failed run leaks nothing. */
+    private volatile ByteBudget budget;
 
     /**
      * @param verifier the shared verifier (thread-safe)
      * @param threads  worker threads, at least 1
      */
     public BatchVerifier(InputVerifier verifier, int threads) {
+        this(verifier, threads, BYTES_IN_FLIGHT);
+    }
+
+    /** With another bound on the bytes in flight (tests). */
+    BatchVerifier(InputVerifier verifier, int threads, long bytesInFlight) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        this.bytesInFlight = bytesInFlight;
+        this.budget = new ByteBudget(bytesInFlight);
     }
 
     /** The finished work of one input. */
     private record Outcome(boolean valid, boolean unreadable, Set<String> codes, String line) {
+    }
+
+    /**
+     * An input handed to a worker with the bytes reserved for it.
+     *
+     * @param in       the input
+     * @param budget   the run's budget
+     * @param reserved bytes reserved from it, released when the input is done
+     * @param readLimit for a file, the most bytes to read (its size when handed out, plus one,
+     *                  at most {@link Inputs#MAX_BYTES} + 1); else 0
+     * @param problem  why a file cannot be read, found when it was handed out, or {@code null}
+     */
+    private record Task(BatchInput in, ByteBudget budget, long reserved, long readLimit, String problem) {
+    }
+
+    /** @return the most input bytes that were in flight at once in the last run */
+    long peakBytesInFlight() {
+        return budget.peak();
     }
 
     /**
@@ -76,6 +115,7 @@ public final class BatchVerifier {
      */
     public BatchSummary run(Iterator<BatchInput> inputs, long total, Consumer<String> lines, Progress progress) {
         long start = System.nanoTime();
+        budget = new ByteBudget(bytesInFlight);
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
             Thread t = new Thread(r, "zwfw-verify-" + n.incrementAndGet());
@@ -88,8 +128,13 @@ public final class BatchVerifier {
             ArrayDeque<Future<Outcome>> window = new ArrayDeque<>();
             int max = threads * WINDOW_PER_THREAD;
             while (inputs.hasNext()) {
-                BatchInput in = inputs.next();
-                window.add(pool.submit(() -> process(in)));
+                Task task = reserve(inputs.next());
+                try {
+                    window.add(pool.submit(() -> process(task)));
+                } catch (RuntimeException e) {
+                    task.budget().release(task.reserved());
+                    throw e;
+                }
                 while (!window.isEmpty() && (window.size() >= max || window.peek().isDone())) {
                     counts.write(await(window.poll()), lines, progress, total);
                 }
@@ -143,7 +188,52 @@ public final class BatchVerifier {
         }
     }
 
-    private Outcome process(BatchInput in) {
+    /**
+     * On the calling thread: measures the input (a file's attributes; batch inputs must be regular
+     * files, since opening a pipe may wait forever) and reserves its bytes, waiting for the budget.
+     */
+    private Task reserve(BatchInput in) {
+        long size;
+        long readLimit = 0;
+        String problem = null;
+        if (in.file() != null) {
+            size = 0;
+            try {
+                BasicFileAttributes a = Files.readAttributes(in.file(), BasicFileAttributes.class);
+                if (a.isDirectory()) {
+                    problem = "cannot read " + in.name() + ": it is a directory";
+                } else if (!a.isRegularFile()) {
+                    problem = "cannot read " + in.name() + ": not a regular file (a pipe or a device); batch inputs"
+                            + " must be regular files";
+                } else {
+                    readLimit = Math.min(a.size(), Inputs.MAX_BYTES) + 1;
+                    size = readLimit;
+                }
+            } catch (IOException | RuntimeException e) {
+                problem = Inputs.unreadable(in.name(), in.file(), e);
+            }
+        } else {
+            size = in.text() == null ? 0 : in.text().length();
+        }
+        try {
+            ByteBudget b = budget;
+            return new Task(in, b, b.acquire(size), readLimit, problem);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for memory for the next input", e);
+        }
+    }
+
+    private Outcome process(Task task) {
+        try {
+            return verify(task);
+        } finally {
+            task.budget().release(task.reserved());
+        }
+    }
+
+    private Outcome verify(Task task) {
+        BatchInput in = task.in();
         VerifyReport report;
         boolean unreadable = false;
         try {
@@ -151,11 +241,16 @@ public final class BatchVerifier {
                 report = VerifyReport.builder(Kind.UNKNOWN).error(in.problem(), in.problemMessage()).build();
             } else if (in.file() != null) {
                 Inputs.Read read = null;
-                String why = null;
-                try {
-                    read = Inputs.read(in.file());
-                } catch (IOException | RuntimeException e) {
-                    why = Inputs.unreadable(in.name(), in.file(), e);
+                String why = task.problem();
+                if (why == null) {
+                    try {
+                        read = read(in, task.readLimit());
+                        if (read == null) {
+                            why = "cannot read " + in.name() + ": it grew while it was being read";
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        why = Inputs.unreadable(in.name(), in.file(), e);
+                    }
                 }
                 if (read == null) {
                     unreadable = true;
@@ -181,5 +276,22 @@ public final class BatchVerifier {
         Set<String> codes = new LinkedHashSet<>();
         report.errors().forEach(p -> codes.add(p.code()));
         return new Outcome(report.valid(), unreadable, codes, JsonOutput.write(json));
+    }
+
+    /**
+     * Reads at most {@code limit} bytes of a file measured at {@code limit - 1} bytes (or over the
+     * command's limit).
+     *
+     * @return the input, or {@code null} when the file is now larger than it was measured
+     */
+    private static Inputs.Read read(BatchInput in, long limit) throws IOException {
+        byte[] b;
+        try (InputStream s = Files.newInputStream(in.file())) {
+            b = s.readNBytes((int) limit);
+        }
+        if (b.length == limit && limit <= Inputs.MAX_BYTES) {
+            return null;
+        }
+        return Inputs.decode(b, in.file().toString());
     }
 }

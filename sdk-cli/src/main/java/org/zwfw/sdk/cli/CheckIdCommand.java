@@ -89,14 +89,15 @@ final class CheckIdCommand implements Callable<Integer> {
         return m;
     }
 
+    /** One value for people; everything that came from the value is made safe for a terminal. */
     private static String human(Map<String, Object> r) {
         StringBuilder sb = new StringBuilder();
-        sb.append(r.get("value")).append("  ").append(r.get("kind")).append("  ")
+        sb.append(Display.safe(String.valueOf(r.get("value")))).append("  ").append(r.get("kind")).append("  ")
                 .append(Boolean.TRUE.equals(r.get("valid")) ? "valid" : "INVALID");
         List<String> details = new ArrayList<>();
         r.forEach((k, v) -> {
             if (!List.of("value", "valid", "kind", "errors", "masked").contains(k)) {
-                details.add(k + "=" + v);
+                details.add(k + "=" + Display.safe(String.valueOf(v)));
             }
         });
         if (!details.isEmpty()) {
@@ -106,7 +107,7 @@ final class CheckIdCommand implements Callable<Integer> {
         List<Map<String, Object>> errors = (List<Map<String, Object>>) r.get("errors");
         for (Map<String, Object> e : errors) {
             sb.append(System.lineSeparator()).append("    ").append(e.get("code")).append(" [").append(e.get("rule"))
-                    .append("] ").append(e.get("message"));
+                    .append("] ").append(Display.safe(String.valueOf(e.get("message")), 1000));
         }
         return sb.toString();
     }

@@ -62,19 +62,6 @@ final class Inputs {
         return decode(readUpToLimit(name, stdin), name);
     }
 
-    /**
-     * Reads a file for a batch, where an unreadable file is reported, not fatal.
-     *
-     * @throws IOException when the file cannot be read
-     */
-    static Read read(Path file) throws IOException {
-        byte[] b;
-        try (InputStream in = Files.newInputStream(file)) {
-            b = in.readNBytes(MAX_BYTES + 1);
-        }
-        return decode(b, file.toString());
-    }
-
     /** Decodes bytes read with {@link #MAX_BYTES} + 1 as the limit. */
     static Read decode(byte[] b, String name) {
         if (b.length > MAX_BYTES) {

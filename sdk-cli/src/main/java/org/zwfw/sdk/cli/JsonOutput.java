@@ -1,13 +1,25 @@
 package org.zwfw.sdk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-/** JSON on standard output: one compact object per result. Thread-safe. */
+/**
+ * JSON on standard output: one compact object per result. Besides what JSON requires (C0
+ * controls), every character {@link Display#unsafe} names (DEL, C1 controls, line separators,
+ * bidirectional formatting) is written as a {@code \}{@code uXXXX} escape, so JSON printed on a
+ * terminal cannot drive it; parsers read the same string. Thread-safe.
+ */
 final class JsonOutput {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new TerminalSafe());
+    }
 
     private JsonOutput() {
     }
@@ -26,6 +38,29 @@ final class JsonOutput {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value).replace("\r\n", "\n");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** The standard escapes plus {@link Display#unsafe} characters. */
+    private static final class TerminalSafe extends CharacterEscapes {
+
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii;
+
+        TerminalSafe() {
+            ascii = standardAsciiEscapesForJSON();
+            ascii[0x7f] = ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Display.unsafe(ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.zwfw.sdk.cli;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -24,6 +25,22 @@ final class KeysCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: generate or public");
+    }
+
+    /**
+     * The {@code --json} object of both subcommands (spec/cli.md): {@code kid} ({@code null} when the
+     * key has none), {@code alg}, {@code kty}, {@code crv}, {@code thumbprint} (RFC 7638, of the
+     * public key) and {@code jwk}.
+     */
+    static Map<String, Object> describe(VerificationKey pub, Map<String, Object> jwk) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kid", pub.keyId().orElse(null));
+        m.put("alg", pub.algorithm().jwsName());
+        m.put("kty", jwk.get("kty"));
+        m.put("crv", jwk.get("crv"));
+        m.put("thumbprint", pub.thumbprint());
+        m.put("jwk", jwk);
+        return m;
     }
 
     /** Converts the algorithm names of the contract, exactly (no aliases on the command line). */
@@ -59,7 +76,8 @@ final class KeysCommand implements Runnable {
         @Option(names = "--kid", description = "key ID (default: the RFC 7638 thumbprint)")
         String kid;
 
-        @Option(names = "--json", description = "JSON output (the JWK is JSON in any case)")
+        @Option(names = "--json", description = "print an object describing the key: kid, alg, kty, crv, thumbprint,"
+                + " jwk (the private JWK) and public_jwk")
         boolean json;
 
         @Override
@@ -71,7 +89,14 @@ final class KeysCommand implements Runnable {
                 }
                 key = key.withKeyId(kid);
             }
-            spec.commandLine().getOut().println(JsonOutput.write(key.toPrivateJwk()));
+            Map<String, Object> jwk = key.toPrivateJwk();
+            Object printed = jwk;
+            if (json) {
+                Map<String, Object> described = describe(key.verificationKey(), jwk);
+                described.put("public_jwk", key.verificationKey().toJwk());
+                printed = described;
+            }
+            spec.commandLine().getOut().println(JsonOutput.write(printed));
             return Zwfw.OK;
         }
     }
@@ -87,7 +112,8 @@ final class KeysCommand implements Runnable {
                 description = "private JWK or PEM file, '-' for standard input (default)")
         String file;
 
-        @Option(names = "--json", description = "JSON output (the JWK is JSON in any case)")
+        @Option(names = "--json", description = "print an object describing the key: kid, alg, kty, crv, thumbprint"
+                + " and jwk (the public JWK)")
         boolean json;
 
         @Override
@@ -104,7 +130,7 @@ final class KeysCommand implements Runnable {
                 throw CliException.invalid("not a usable private key: " + e.getMessage());
             }
             Map<String, Object> jwk = pub.toJwk();
-            spec.commandLine().getOut().println(JsonOutput.write(jwk));
+            spec.commandLine().getOut().println(JsonOutput.write(json ? describe(pub, jwk) : jwk));
             return Zwfw.OK;
         }
     }

@@ -130,8 +130,10 @@ final class KindDetector {
         try {
             doc = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
+            // a parser limit (nesting over 1000 levels, ...) has no location
             return Detection.unknown(text, null, OutcomeCode.MALFORMED, "the input starts with '{' but is not JSON"
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (e.getLocation() == null ? " this command reads (nested too deeply or too long)"
+                            : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
         if (doc != null && doc.isObject() && doc.has("issuers")) {
             return new Detection(Kind.TRUST_LIST, text, null, true, null, null);

@@ -28,10 +28,16 @@ final class TrustSetup {
 
     /**
      * @return the pinned anchor keys of a JWK or JWK Set file
-     * @throws CliException exit 2 when the file cannot be read or holds no usable public key
+     * @throws CliException exit 2 when the file cannot be read, is not UTF-8 text of at most 16 MiB, or
+     *                      holds no usable public key
      */
     static KeySet anchor(String file, InputStream stdin) {
-        String text = Inputs.readText(file, stdin).strip();
+        Inputs.Read read = readOption("--trust-anchor", file, stdin);
+        if (read.code() != null) {
+            // a usage problem like any other unusable anchor, not an invalid input
+            throw CliException.usage("--trust-anchor " + file + ": not a JWK or JWK Set: " + read.problem());
+        }
+        String text = read.text().strip();
         KeySet keys;
         try {
             Map<String, Object> members = JsonInput.object(text);
@@ -60,7 +66,7 @@ final class TrustSetup {
      * @throws CliException exit 2 when the file cannot be read, or it is signed and no anchor is given
      */
     static VerificationResult<TrustList> load(String file, KeySet anchor, Clock clock, InputStream stdin) {
-        Inputs.Read read = Inputs.read(file, stdin);
+        Inputs.Read read = readOption("--trust", file, stdin);
         if (read.code() != null) {
             return invalid(List.of(new Finding(read.code(), read.problem())));
         }
@@ -86,6 +92,15 @@ final class TrustSetup {
         }
         VerificationResult<TrustList> r = TrustListVerifier.builder(anchor).clock(clock).build().verify(text);
         return prefixed(r);
+    }
+
+    /** Reads an option's file; a file that cannot be read is exit 2 naming the option. */
+    private static Inputs.Read readOption(String option, String file, InputStream stdin) {
+        try {
+            return Inputs.read(file, stdin);
+        } catch (CliException e) {
+            throw new CliException(e.exitCode(), option + ": " + e.getMessage());
+        }
     }
 
     /** The code of one problem a local trust list's parser reports (its messages' fixed openings). */

@@ -1,12 +1,7 @@
 package org.zwfw.sdk.cli;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +40,8 @@ final class VerifyBatchCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors)")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE instead of standard output")
+    @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE instead of standard"
+            + " output; FILE is replaced only when the run completes and must not be an input")
     Path out;
 
     @Option(names = "--progress", negatable = true,
@@ -62,20 +58,33 @@ final class VerifyBatchCommand implements Callable<Integer> {
             throw CliException.usage("--threads must be between 1 and " + MAX_THREADS);
         }
         VerifyCommand.requireOneStdin(input, options);
+        ReportFile reportFile = out == null ? null : ReportFile.of(out);
+        if (reportFile != null) {
+            refuseOptionFiles(reportFile);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (InputVerifier verifier = InputVerifier.open(options, Zwfw.stdin(spec))) {
-            BatchSources.Source source = BatchSources.open(input, out, Zwfw.stdin(spec));
-            try (java.io.Closeable ignored = source.resource(); PrintWriter report = report()) {
+            BatchSources.Source source = BatchSources.open(input, reportFile, Zwfw.stdin(spec));
+            PrintWriter report = reportFile == null ? stdout() : reportFile.open();
+            try (java.io.Closeable ignored = source.resource()) {
                 boolean bar = progress != null ? progress : ProgressBar.stderrIsTerminal();
                 BatchSummary summary = new BatchVerifier(verifier, n).run(source.inputs(), source.total(),
                         report::println, bar ? new ProgressBar(err) : null);
                 report.println(JsonOutput.write(summary.toJson()));
-                report.flush();
+                report.close();
                 if (report.checkError()) {
                     throw CliException.invalid("the report could not be written completely"
-                            + (out == null ? "" : " to " + out));
+                            + (reportFile == null ? "" : " to " + reportFile.shown()));
+                }
+                if (reportFile != null) {
+                    reportFile.commit();
                 }
                 err.println("zwfw: " + summary.toHuman());
+                String unfinished = source.unfinished().get();
+                if (unfinished != null) {
+                    err.println("zwfw: " + Display.message(unfinished));
+                    return Zwfw.USAGE;
+                }
                 return summary.exitCode();
             } catch (CliException e) {
                 throw e;
@@ -84,26 +93,39 @@ final class VerifyBatchCommand implements Callable<Integer> {
             } catch (java.io.IOException e) {
                 // only closing the list throws this; a worker's failure is not caught here
                 throw CliException.invalid("closing the input list failed: " + e.getMessage());
+            } finally {
+                if (reportFile != null) {
+                    report.close();
+                    reportFile.discard();
+                }
             }
         }
     }
 
-    private PrintWriter report() {
-        if (out == null) {
-            // Not closed: standard output belongs to the caller.
-            PrintWriter stdout = spec.commandLine().getOut();
-            return new PrintWriter(stdout) {
-                @Override
-                public void close() {
-                    flush();
+    /** The report file must not be a file the options read. */
+    private void refuseOptionFiles(ReportFile reportFile) {
+        for (String[] f : new String[][] {{options.trust, "--trust"}, {options.trustAnchor, "--trust-anchor"}}) {
+            if (f[0] != null && !f[0].equals("-")) {
+                try {
+                    reportFile.refuse(Path.of(f[0]), f[1]);
+                } catch (java.nio.file.InvalidPathException e) {
+                    // InputVerifier reports it as unreadable
                 }
-            };
+            }
         }
-        try {
-            return new PrintWriter(new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(out),
-                    StandardCharsets.UTF_8), 1 << 16));
-        } catch (IOException e) {
-            throw CliException.usage("cannot write " + out + ": " + e.getMessage());
+        for (VerifyOptions.StatusFrom s : options.statusFrom) {
+            reportFile.refuse(s.file(), "--status-from " + s.uri());
         }
+    }
+
+    /** Standard output, which belongs to the caller: closing it only flushes it. */
+    private PrintWriter stdout() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        return new PrintWriter(stdout) {
+            @Override
+            public void close() {
+                flush();
+            }
+        };
     }
 }

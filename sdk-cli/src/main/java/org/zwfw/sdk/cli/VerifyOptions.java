@@ -2,6 +2,7 @@ package org.zwfw.sdk.cli;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,11 +105,21 @@ final class VerifyOptions {
                 throw new CommandLine.TypeConversionException("'" + uri + "' is not an absolute URI (the 'uri' of a"
                         + " credential's status reference)");
             }
+            Path file;
             try {
-                return new StatusFrom(uri, Path.of(value.substring(eq + 1)));
+                file = Path.of(value.substring(eq + 1));
             } catch (java.nio.file.InvalidPathException e) {
                 throw new CommandLine.TypeConversionException("'" + value.substring(eq + 1) + "' is not a file name");
             }
+            // Only regular files: opening a pipe that nobody writes would wait for ever.
+            if (Files.isDirectory(file)) {
+                throw new CommandLine.TypeConversionException(file + " is a directory, not a status list file");
+            }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw new CommandLine.TypeConversionException(file + " is not a regular file (a pipe or a device):"
+                        + " status lists are read from regular files");
+            }
+            return new StatusFrom(uri, file);
         }
     }
 }

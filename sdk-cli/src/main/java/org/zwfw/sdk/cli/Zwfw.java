@@ -64,20 +64,22 @@ public final class Zwfw implements Runnable {
         Zwfw root = new Zwfw();
         root.stdin = in;
         CommandLine cl = new CommandLine(root);
+        Examples.addTo(cl);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CliException ? ((CliException) e).exitCode() : INVALID);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof CliException) {
-                commandLine.getErr().println("zwfw: " + e.getMessage());
+                commandLine.getErr().println("zwfw: " + Display.message(e.getMessage()));
                 return ((CliException) e).exitCode();
             }
             commandLine.getErr().println("zwfw: unexpected " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+                    + (e.getMessage() == null ? "" : ": " + Display.message(e.getMessage())));
             return INVALID;
         });
         cl.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("zwfw: " + e.getMessage());
+            // the message may quote an argument: made safe for the terminal
+            e.getCommandLine().getErr().println("zwfw: " + Display.message(e.getMessage()));
             e.getCommandLine().getErr().println("Try 'zwfw " + commandPath(e.getCommandLine()) + "--help'.");
             return USAGE;
         });

@@ -91,6 +91,30 @@ class BatchVerifierTest {
     }
 
     @Test
+    void theBytesInFlightStayWithinOneBoundForTheWholeRunWhateverTheThreadCount() throws Exception {
+        long bound = 256 * 1024;
+        List<BatchInput> inputs = new ArrayList<>();
+        byte[] content = "not a credential ".repeat(2000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < 200; i++) {
+            Path f = java.nio.file.Files.write(dir.resolve("in-" + i), content);
+            inputs.add(i % 2 == 0 ? BatchInput.file(f, f.toString(), 0)
+                    : BatchInput.text(new String(content, java.nio.charset.StandardCharsets.UTF_8), "t" + i, 0));
+        }
+        // one input larger than the bound still runs, alone
+        Path big = java.nio.file.Files.write(dir.resolve("big"), new byte[(int) bound * 2]);
+        inputs.add(BatchInput.file(big, big.toString(), 0));
+        List<String> lines = new ArrayList<>();
+        try (InputVerifier v = InputVerifier.open()) {
+            BatchVerifier batch = new BatchVerifier(v, 64, bound);
+            BatchSummary s = batch.run(inputs.iterator(), inputs.size(), lines::add, null);
+            assertThat(s.total()).isEqualTo(201);
+            assertThat(s.errorCodes().get("MALFORMED")).isEqualTo(201);
+            assertThat(batch.peakBytesInFlight()).isPositive().isLessThanOrEqualTo(bound);
+        }
+        assertThat(lines).hasSize(201);
+    }
+
+    @Test
     void openRefusesBadOptionsWithAnException() {
         assertThatThrownBy(() -> InputVerifier.open("--require-key-binding")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--aud");

@@ -64,6 +64,19 @@ class CheckIdCommandTest {
     }
 
     @Test
+    void emptyAndHugeValuesAreInvalidWithTheirOutputBounded() throws Exception {
+        CliRunner.Result empty = CliRunner.run("check-id", "--json", "");
+        assertThat(empty.exit()).isEqualTo(1);
+        assertThat(MAPPER.readTree(empty.out()).get("kind").asText()).isEqualTo("unknown");
+        String huge = "9".repeat(1_000_000);
+        CliRunner.Result r = CliRunner.run("check-id", "--show-pii", huge);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().length()).isLessThan(5_000);
+        assertThat(r.out()).contains("(1000000 characters)");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
     void noValueIsAUsageError() {
         CliRunner.Result r = CliRunner.run("check-id");
         assertThat(r.exit()).isEqualTo(2);

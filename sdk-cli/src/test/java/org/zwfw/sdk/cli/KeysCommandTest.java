@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +39,52 @@ class KeysCommandTest {
         VerificationKey vk = VerificationKey.fromJwk(pub.out().strip());
         byte[] msg = {1, 2, 3};
         assertThat(vk.verify(msg, sk.sign(msg))).isTrue();
+    }
+
+    @Test
+    void jsonWrapsTheJwkWithKidAlgorithmAndThumbprint() throws Exception {
+        CliRunner.Result gen = CliRunner.run("keys", "generate", "--alg", "SGD_SM3_SM2", "--kid", "si-2026", "--json");
+        assertThat(gen.exit()).isZero();
+        JsonNode g = MAPPER.readTree(gen.out());
+        List<String> members = new ArrayList<>();
+        g.fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactly("kid", "alg", "kty", "crv", "thumbprint", "jwk", "public_jwk");
+        SigningKey sk = SigningKey.fromJwk(g.get("jwk").toString());
+        assertThat(g.get("kid").asText()).isEqualTo("si-2026");
+        assertThat(g.get("alg").asText()).isEqualTo("SGD_SM3_SM2");
+        assertThat(g.get("crv").asText()).isEqualTo("SM2-P-256");
+        assertThat(g.get("thumbprint").asText()).isEqualTo(sk.verificationKey().thumbprint());
+        assertThat(g.get("public_jwk").has("d")).isFalse();
+
+        CliRunner.Result pub = CliRunner.runWithInput(g.get("jwk").toString(), "keys", "public", "--json");
+        assertThat(pub.exit()).isZero();
+        JsonNode p = MAPPER.readTree(pub.out());
+        members.clear();
+        p.fieldNames().forEachRemaining(members::add);
+        assertThat(members).containsExactly("kid", "alg", "kty", "crv", "thumbprint", "jwk");
+        assertThat(p.get("thumbprint").asText()).isEqualTo(g.get("thumbprint").asText());
+        assertThat(p.get("jwk")).isEqualTo(g.get("public_jwk"));
+        assertThat(pub.out()).doesNotContain(g.get("jwk").get("d").asText());
+
+        // without --json: the bare JWK, as before
+        assertThat(MAPPER.readTree(CliRunner.runWithInput(g.get("jwk").toString(), "keys", "public").out()))
+                .isEqualTo(g.get("public_jwk"));
+    }
+
+    @Test
+    void publicRefusesHostileInputWithTheDocumentedStatus(@TempDir Path dir) throws Exception {
+        for (String bad : new String[] {"", "[".repeat(100_000), "{\"kty\": " + "[".repeat(900) + "]".repeat(900) + "}",
+            "\u0000\u0001binary", "x".repeat(Inputs.MAX_BYTES + 1)}) {
+            CliRunner.Result r = CliRunner.runWithInput(bad, "keys", "public", "--json");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("zwfw: ").doesNotContain("unexpected", "Exception");
+        }
+        Path binary = Files.write(dir.resolve("key.bin"), new byte[] {(byte) 0xff, 0, 1});
+        assertThat(CliRunner.run("keys", "public", binary.toString()).err()).contains("not UTF-8");
+        CliRunner.Result d = CliRunner.run("keys", "public", dir.toString());
+        assertThat(d.exit()).isEqualTo(2);
+        assertThat(d.err()).contains("is a directory");
     }
 
     @Test

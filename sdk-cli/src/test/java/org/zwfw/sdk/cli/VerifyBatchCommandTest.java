@@ -153,12 +153,14 @@ class VerifyBatchCommandTest {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(1).get("input").asText()).isEqualTo("stdin:2");
 
-        // The report inside the input directory is never verified as an input.
+        // A report that is one of the input directory's files would destroy an input: refused.
         Files.writeString(inputs.resolve("x.sdjwt"), good);
+        String before = Files.readString(report);
         CliRunner.Result again = CliRunner.run(Province.args(List.of("verify-batch", "--out", report.toString()),
                 Province.args(p.offline(), inputs.toString())));
-        assertThat(again.exit()).isZero();
-        assertThat(lines(Files.readString(report)).get(0).get("input").asText()).isEqualTo("x.sdjwt");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains(report.getFileName().toString(), "same file");
+        assertThat(Files.readString(report)).isEqualTo(before);
     }
 
     @Test
@@ -187,6 +189,32 @@ class VerifyBatchCommandTest {
         CliRunner.Result latin = CliRunner.run("verify-batch", notUtf8.toString());
         assertThat(latin.exit()).isEqualTo(2);
         assertThat(latin.err()).contains("not UTF-8");
+    }
+
+    @Test
+    void hostileListLinesAreEachReportedAndTheRunGoesOn() throws Exception {
+        String deep = "{\"issuers\": " + "[".repeat(50_000) + "]".repeat(50_000) + "}";
+        byte[] binary = {'e', 'y', (byte) 0xff, (byte) 0xfe, 0, 1, '\n'};
+        java.io.ByteArrayOutputStream list = new java.io.ByteArrayOutputStream();
+        list.write((deep + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        list.write(binary);
+        list.write(("ey" + "A".repeat(3_000_000) + "\n" + inputs + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        CliRunner.Result r = CliRunner.runWithStream(new java.io.ByteArrayInputStream(list.toByteArray()),
+                "verify-batch", "--threads", "4", "-");
+        assertThat(r.exit()).as(r.err()).isEqualTo(2);
+        List<JsonNode> lines = lines(r.out());
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0).get("valid").asBoolean()).isFalse();
+        assertThat(lines.get(1).get("errors").get(0).get("code").asText()).isEqualTo("MALFORMED");
+        assertThat(lines.get(2).get("errors").get(0).get("code").asText()).isIn("MALFORMED", "TOO_LARGE");
+        assertThat(lines.get(3).get("errors").get(0).get("message").asText()).contains("is a directory");
+        assertThat(r.err()).doesNotContain("INTERNAL_ERROR", "Exception");
+        assertThat(r.out()).doesNotContain("INTERNAL_ERROR");
+
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+        CliRunner.Result none = CliRunner.run("verify-batch", empty.toString());
+        assertThat(none.exit()).isZero();
+        assertThat(lines(none.out()).get(0).get("total").asLong()).isZero();
     }
 
     @Test

@@ -277,7 +277,8 @@ class VerifyCommandTest {
 
     @Test
     void garbageEmptyAndOversizedInputAreInvalidInput() {
-        for (String garbage : new String[] {"", "   \n", "hello world", "a.b.c", "{not json", "{\"a\": 1}", "eyJ.e.x"}) {
+        for (String garbage : new String[] {"", "   \n", "hello world", "a.b.c", "{not json", "{\"a\": 1}", "eyJ.e.x",
+            "{\"issuers\": " + "[".repeat(5000) + "]".repeat(5000) + "}"}) {
             CliRunner.Result r = verify(List.of(), garbage);
             assertThat(r.exit()).as(garbage).isEqualTo(1);
             JsonNode o = Province.json(r.out());
