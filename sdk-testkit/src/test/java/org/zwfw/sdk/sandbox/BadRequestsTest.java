@@ -186,8 +186,10 @@ class BadRequestsTest {
             assertThat(r.json().get("type").asText()).isEqualTo("about:blank");
             assertThat(r.json().get("title").asText()).isEqualTo("Not Found");
         }
-        // A request target starting with // is answered by the JDK server itself, before any route.
-        assertThat(Http.get(URI.create(base + "//trust-list")).status()).isEqualTo(404);
+        // An empty segment or an encoded slash is refused by the server library before any route
+        // (an ambiguous path), as problem details too.
+        assertProblem(Http.get(URI.create(base + "//trust-list")), 400, "MALFORMED");
+        assertProblem(Http.get(URI.create(base + "/trust-list%2F")), 400, "MALFORMED");
     }
 
     @Test

@@ -201,12 +201,17 @@ public final class Problem {
             case 400: return "Bad Request";
             case 404: return "Not Found";
             case 405: return "Method Not Allowed";
+            case 408: return "Request Timeout";
             case 409: return "Conflict";
             case 413: return "Content Too Large";
+            case 414: return "URI Too Long";
             case 415: return "Unsupported Media Type";
             case 421: return "Misdirected Request";
+            case 431: return "Request Header Fields Too Large";
             case 500: return "Internal Server Error";
+            case 501: return "Not Implemented";
             case 503: return "Service Unavailable";
+            case 505: return "HTTP Version Not Supported";
             default: return "HTTP " + status;
         }
     }
