@@ -83,12 +83,13 @@ class SandboxCommandTest {
     }
 
     @Test
-    void aTerminationSignalStopsItThroughTheShutdownHook(@TempDir Path dir) throws Exception {
+    void aTerminationSignalStopsItCleanlyWithStatusZeroAndItsStateSaved(@TempDir Path dir) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Process.destroy closes the pipes, so standard error goes to a file.
         Path errFile = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Zwfw.class.getName(),
                 "sandbox", "--state-dir", dir.resolve("state").toString()).redirectError(errFile.toFile()).start();
+        String entry;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String base = null;
             for (String line; (line = out.readLine()) != null;) {
@@ -99,16 +100,24 @@ class SandboxCommandTest {
                 }
             }
             assertThat(base).as("base URL line").isNotNull();
-            assertThat(get(base + Sandbox.INDEX_PATH).statusCode()).isEqualTo(200);
-            p.destroy();
+            HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                    + "/issuers/social-security/samples/zhang-san")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).isEqualTo(201);
+            entry = new ObjectMapper().readTree(issued.body()).get("status_entry").asText();
+            p.destroy(); // SIGTERM where there are signals
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("exit status after SIGTERM").isZero();
             assertThat(Files.readString(errFile)).contains("sandbox stopped");
         } finally {
             p.destroyForcibly();
         }
-        // The state directory is free again and keeps its address.
+        // The state directory is free again, keeps its address and the credential issued.
         try (Sandbox again = Sandbox.builder().stateDirectory(dir.resolve("state")).start()) {
-            assertThat(again.stateDirectory()).isPresent();
+            assertThat(entry).startsWith(again.baseUri().toString());
+            HttpResponse<String> status = get(entry);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(status.body()).get("status").asText()).isEqualTo("VALID");
         }
     }
 
