@@ -122,6 +122,67 @@ class SandboxCommandTest {
     }
 
     @Test
+    void aDamagedStateDirectoryIsExitTwoNamingTheFile(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state");
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.port()).isPositive();
+        }
+        Path list = state.resolve("status").resolve("licensing-1.zwsl");
+        byte[] saved = Files.readAllBytes(list);
+        Files.write(list, new byte[] {1, 2, 3});
+        CliRunner.Result r = CliRunner.run("sandbox", "--state-dir", state.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(list.toString(), "damaged", "3 bytes").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+
+        Path key = state.resolve("keys").resolve("licensing.jwk");
+        Files.write(list, saved);
+        Files.delete(key);
+        Files.createDirectory(key);
+        r = CliRunner.run("sandbox", "--state-dir", state.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(key.toString(), "cannot be read").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCrashWhileWritingLeavesAStateThatStarts(@TempDir Path dir) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path state = dir.resolve("state");
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Zwfw.class.getName(),
+                "sandbox", "--state-dir", state.toString()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String base = null;
+            for (String line; (line = out.readLine()) != null;) {
+                Matcher m = BASE.matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                    break;
+                }
+            }
+            assertThat(base).as("base URL line").isNotNull();
+            // Issue without waiting for the answers (each writes the status list), and kill the
+            // process (SIGKILL: no hook, no clean-up) in the middle of it.
+            HttpRequest issue = HttpRequest.newBuilder(URI.create(base + "/issuers/licensing/samples/"
+                    + "tour-guide-certificate")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers
+                    .noBody()).build();
+            for (int i = 0; i < 40; i++) {
+                HTTP.sendAsync(issue, HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(get(base + Sandbox.INDEX_PATH).statusCode()).isEqualTo(200);
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        try (Sandbox again = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(again.stateDirectory()).isPresent();
+        }
+        try (var files = Files.walk(state)) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void aNonLoopbackHostWithoutTheFlagIsAUsageError() {
         CliRunner.Result r = CliRunner.run("sandbox", "--host", "0.0.0.0");
         assertThat(r.exit()).isEqualTo(2);

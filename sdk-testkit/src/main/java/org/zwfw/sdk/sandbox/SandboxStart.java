@@ -68,9 +68,13 @@ final class SandboxStart {
             boolean fresh = recorded.isEmpty();
             int bindPort = b.port != 0 ? b.port : recorded.map(StateDirectory.State::port).orElse(0);
 
-            if (state != null && fresh) {
+            if (state != null) {
                 for (SandboxIssuer i : SandboxIssuer.values()) {
-                    state.discardUnusedStatus(i.slug() + "-1");
+                    if (fresh) {
+                        state.discardUnusedStatus(i.slug() + "-1");
+                    } else {
+                        state.checkStatus(i.slug() + "-1");
+                    }
                 }
             }
             SigningKey anchor = key(state, "trust-anchor", Sandbox.TRUST_ANCHOR_ALGORITHM, fresh);
