@@ -177,7 +177,9 @@ final class SandboxStart {
         http.setRequestHeaderSize(ServerErrors.MAX_HEADER_BYTES);
         http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
-        connector.setIdleTimeout(b.headerTime.toMillis());
+        // Longer than the read deadlines, which cut slow clients off first: the idle timeout only
+        // ends connections stuck in writing an answer.
+        connector.setIdleTimeout(2 * Math.max(b.headerTime.toMillis(), b.bodyTime.toMillis()));
         connector.setAcceptQueueSize(64);
         server.addConnector(connector);
         server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));

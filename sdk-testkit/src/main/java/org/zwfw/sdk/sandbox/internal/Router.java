@@ -159,14 +159,19 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
                     deadlines.bodyRead(request.getConnectionMetaData().getConnection());
                     x.answer(body.tooLarge() ? problemResponse(tooLarge(route, body.drained()), x.requestId)
                             : run(x, route, params, body.bytes()));
-                }, failure -> x.answer(problemResponse(Problem.http(400,
-                        "the body could not be read completely").withCode(OutcomeCode.MALFORMED)
-                        .withHeader("Connection", "close"), x.requestId))).run();
+                }, failure -> x.answer(problemResponse(unreadable(failure), x.requestId))).run();
             }
         } catch (ProblemException e) {
             x.answer(problemResponse(e.problem(), x.requestId));
         }
         return true;
+    }
+
+    /** The answer to a body that could not be read (a client too slow is cut off by ReadDeadlines instead). */
+    private static Problem unreadable(Throwable failure) {
+        LOG.debug("a request body could not be read: {}", failure.toString());
+        return Problem.http(400, "the body could not be read completely (cut short, or bad chunked encoding)")
+                .withCode(OutcomeCode.MALFORMED).withHeader("Connection", "close");
     }
 
     /** Runs a route's handler, turning every failure into problem details. */
