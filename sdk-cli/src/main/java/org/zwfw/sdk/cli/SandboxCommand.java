@@ -5,19 +5,25 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.zwfw.sdk.sandbox.Sandbox;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code zwfw sandbox}: runs the local province-platform emulator until stopped (contract §9,
- * {@code spec/sandbox.md} §7). Prints the base URL and the main URLs on standard output; stops
- * cleanly on Ctrl-C (a shutdown hook closes the server and releases the state directory) or when
- * the running thread is interrupted.
+ * {@code spec/sandbox.md} §2). Prints the base URL and the main URLs on standard output; stops
+ * cleanly, with exit status 0, on Ctrl-C or SIGTERM (handled as a request to stop) or when the
+ * running thread is interrupted; a shutdown hook closes the server and releases the state
+ * directory on any other end of the JVM.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Run the local province-platform emulator (trust list, issuers, status lists) until stopped"
@@ -48,7 +54,7 @@ final class SandboxCommand implements Callable<Integer> {
             description = "the base URL clients use when it is not the bound address (a TLS proxy, a forwarded port)")
     URI publicUrl;
 
-    /** Counted down when the sandbox has stopped (the shutdown hook). */
+    /** Counted down when the sandbox is to stop: a stop signal, the shutdown hook. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     @Override
@@ -72,13 +78,19 @@ final class SandboxCommand implements Callable<Integer> {
             throw CliException.invalid(e.getMessage());
         }
         PrintWriter err = spec.commandLine().getErr();
-        Thread hook = new Thread(() -> {
-            sandbox.close();
-            err.println("zwfw: sandbox stopped");
-            err.flush();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable stop = () -> {
+            if (closed.compareAndSet(false, true)) {
+                sandbox.close();
+                err.println("zwfw: sandbox stopped");
+                err.flush();
+            }
             stopped.countDown();
-        }, "zwfw-sandbox-shutdown");
+        };
+        // Any other end of the JVM (SIGHUP, System.exit elsewhere) still closes the sandbox.
+        Thread hook = new Thread(stop, "zwfw-sandbox-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        Map<Signal, SignalHandler> previous = onStopSignals(stopped::countDown);
         try {
             printUrls(spec.commandLine().getOut(), sandbox);
             if (allowNonLoopback) {
@@ -91,14 +103,36 @@ final class SandboxCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            previous.forEach(Signal::handle);
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
-                hook.run();
             } catch (IllegalStateException shuttingDown) {
                 // The JVM is shutting down: the hook runs (or ran) on its own.
             }
+            stop.run();
         }
         return Zwfw.OK;
+    }
+
+    /**
+     * Makes SIGTERM and SIGINT (Ctrl-C) a request to stop: the command then closes the sandbox and
+     * returns 0, where the JVM's own handling would run the shutdown hooks and exit 143 or 130.
+     * A signal the JVM does not let a program handle (with {@code -Xrs}, or on a platform without
+     * it) keeps its default: the shutdown hook still closes the sandbox.
+     *
+     * @return the handlers replaced, to put back when the command ends
+     */
+    private static Map<Signal, SignalHandler> onStopSignals(Runnable requestStop) {
+        Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+        for (String name : new String[] {"TERM", "INT"}) {
+            try {
+                Signal signal = new Signal(name);
+                previous.put(signal, Signal.handle(signal, s -> requestStop.run()));
+            } catch (IllegalArgumentException notHandled) {
+                // keep the JVM's handling of this signal
+            }
+        }
+        return previous;
     }
 
     private void printUrls(PrintWriter out, Sandbox sandbox) {

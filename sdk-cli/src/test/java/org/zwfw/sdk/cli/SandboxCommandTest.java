@@ -83,12 +83,13 @@ class SandboxCommandTest {
     }
 
     @Test
-    void aTerminationSignalStopsItThroughTheShutdownHook(@TempDir Path dir) throws Exception {
+    void aTerminationSignalStopsItCleanlyWithStatusZeroAndItsStateSaved(@TempDir Path dir) throws Exception {
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Process.destroy closes the pipes, so standard error goes to a file.
         Path errFile = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Zwfw.class.getName(),
                 "sandbox", "--state-dir", dir.resolve("state").toString()).redirectError(errFile.toFile()).start();
+        String entry;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String base = null;
             for (String line; (line = out.readLine()) != null;) {
@@ -99,16 +100,85 @@ class SandboxCommandTest {
                 }
             }
             assertThat(base).as("base URL line").isNotNull();
-            assertThat(get(base + Sandbox.INDEX_PATH).statusCode()).isEqualTo(200);
-            p.destroy();
+            HttpResponse<String> issued = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                    + "/issuers/social-security/samples/zhang-san")).timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(issued.statusCode()).isEqualTo(201);
+            entry = new ObjectMapper().readTree(issued.body()).get("status_entry").asText();
+            p.destroy(); // SIGTERM where there are signals
             assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as("exit status after SIGTERM").isZero();
             assertThat(Files.readString(errFile)).contains("sandbox stopped");
         } finally {
             p.destroyForcibly();
         }
-        // The state directory is free again and keeps its address.
+        // The state directory is free again, keeps its address and the credential issued.
         try (Sandbox again = Sandbox.builder().stateDirectory(dir.resolve("state")).start()) {
+            assertThat(entry).startsWith(again.baseUri().toString());
+            HttpResponse<String> status = get(entry);
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(new ObjectMapper().readTree(status.body()).get("status").asText()).isEqualTo("VALID");
+        }
+    }
+
+    @Test
+    void aDamagedStateDirectoryIsExitTwoNamingTheFile(@TempDir Path dir) throws Exception {
+        Path state = dir.resolve("state");
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.port()).isPositive();
+        }
+        Path list = state.resolve("status").resolve("licensing-1.zwsl");
+        byte[] saved = Files.readAllBytes(list);
+        Files.write(list, new byte[] {1, 2, 3});
+        CliRunner.Result r = CliRunner.run("sandbox", "--state-dir", state.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(list.toString(), "damaged", "3 bytes").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+
+        Path key = state.resolve("keys").resolve("licensing.jwk");
+        Files.write(list, saved);
+        Files.delete(key);
+        Files.createDirectory(key);
+        r = CliRunner.run("sandbox", "--state-dir", state.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(key.toString(), "cannot be read").doesNotContain("Exception");
+    }
+
+    @Test
+    void aCrashWhileWritingLeavesAStateThatStarts(@TempDir Path dir) throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path state = dir.resolve("state");
+        Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), Zwfw.class.getName(),
+                "sandbox", "--state-dir", state.toString()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String base = null;
+            for (String line; (line = out.readLine()) != null;) {
+                Matcher m = BASE.matcher(line);
+                if (m.find()) {
+                    base = m.group(1);
+                    break;
+                }
+            }
+            assertThat(base).as("base URL line").isNotNull();
+            // Issue without waiting for the answers (each writes the status list), and kill the
+            // process (SIGKILL: no hook, no clean-up) in the middle of it.
+            HttpRequest issue = HttpRequest.newBuilder(URI.create(base + "/issuers/licensing/samples/"
+                    + "tour-guide-certificate")).timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers
+                    .noBody()).build();
+            for (int i = 0; i < 40; i++) {
+                HTTP.sendAsync(issue, HttpResponse.BodyHandlers.discarding());
+            }
+            assertThat(get(base + Sandbox.INDEX_PATH).statusCode()).isEqualTo(200);
+            p.destroyForcibly();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        try (Sandbox again = Sandbox.builder().stateDirectory(state).start()) {
             assertThat(again.stateDirectory()).isPresent();
+        }
+        try (var files = Files.walk(state)) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.zwfw.sdk.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,9 +8,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -22,7 +22,7 @@ import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
 
 /**
  * A local emulator of the province platform, for development and tests: a real HTTP server on
- * loopback ({@code com.sun.net.httpserver}) with real keys and real signatures. It serves the
+ * loopback (Jetty) with real keys and real signatures. It serves the
  * province trust list signed by its trust anchor, and three issuers ({@link SandboxIssuer}) that
  * issue e-certificates, publish their status lists and revoke, suspend and reinstate over HTTP.
  * Every URL is listed by {@code GET /.well-known/zwfw-sandbox}; {@code spec/sandbox.md} documents
@@ -83,11 +83,18 @@ public final class Sandbox implements AutoCloseable {
      * few are revoked). Indexes are drawn at random among them and never reused.
      */
     public static final int STATUS_LIST_CAPACITY = 65_536;
+    /**
+     * Time a client has to send a request header: 10 seconds from opening the connection or from
+     * the previous answer on it. A connection past it is closed, so that slow clients cannot hold
+     * the sandbox's connections; it is also the idle time of a kept-alive connection.
+     */
+    public static final Duration REQUEST_HEADER_TIME = Duration.ofSeconds(10);
+    /** Time a client has to send a request body once its header has arrived: 10 seconds. */
+    public static final Duration REQUEST_BODY_TIME = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Server server;
     private final StateDirectory state;
     private final URI base;
     private final int port;
@@ -96,13 +103,12 @@ public final class Sandbox implements AutoCloseable {
     private final TrustListPublisher trustList;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Sandbox(HttpServer server, ExecutorService executor, StateDirectory state, URI base, KeySet anchorKeys,
+    Sandbox(Server server, int port, StateDirectory state, URI base, KeySet anchorKeys,
             Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList) {
         this.server = server;
-        this.executor = executor;
         this.state = state;
         this.base = base;
-        this.port = server.getAddress().getPort();
+        this.port = port;
         this.anchorKeys = anchorKeys;
         this.issuers = new EnumMap<>(issuers);
         this.trustList = trustList;
@@ -210,20 +216,25 @@ public final class Sandbox implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        server.stop(0);
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        stop(server);
         if (state != null) {
             state.close();
         }
         LOG.debug("sandbox at {} stopped", base);
+    }
+
+    /** Stops a server, started or not, and releases its port. */
+    static void stop(Server server) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.debug("stopping the HTTP server failed", e);
+        }
+        for (Connector c : server.getConnectors()) {
+            if (c instanceof ServerConnector) {
+                ((ServerConnector) c).close();
+            }
+        }
     }
 
     @Override
@@ -240,8 +251,17 @@ public final class Sandbox implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         boolean allowNonLoopback;
         URI publicBaseUri;
+        Duration headerTime = REQUEST_HEADER_TIME;
+        Duration bodyTime = REQUEST_BODY_TIME;
 
         private Builder() {
+        }
+
+        /** Shorter read deadlines, for tests that watch slow clients being cut off. */
+        Builder readDeadlines(Duration header, Duration body) {
+            this.headerTime = header;
+            this.bodyTime = body;
+            return this;
         }
 
         /**

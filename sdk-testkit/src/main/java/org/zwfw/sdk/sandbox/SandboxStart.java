@@ -1,13 +1,11 @@
 package org.zwfw.sdk.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -17,9 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.ConnectionLimit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ScheduledExecutorScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -27,7 +29,9 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.sandbox.internal.IssuerEndpoints;
 import org.zwfw.sdk.sandbox.internal.IssuerRuntime;
+import org.zwfw.sdk.sandbox.internal.ReadDeadlines;
 import org.zwfw.sdk.sandbox.internal.Router;
+import org.zwfw.sdk.sandbox.internal.ServerErrors;
 import org.zwfw.sdk.sandbox.internal.StateDirectory;
 import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
 import org.zwfw.sdk.status.StatusListIssuer;
@@ -36,11 +40,15 @@ import org.zwfw.sdk.trust.TrustedIssuer;
 /** The start-up sequence of a {@link Sandbox}, and the address rules it enforces. */
 final class SandboxStart {
 
-    /** Request threads: ample for a developer's machine and a test suite. */
-    static final int THREADS = 4;
+    /**
+     * Most threads of the server, its acceptor and selector included: slow clients hold none (the
+     * server reads without blocking), so these serve requests that have fully arrived.
+     */
+    static final int MAX_THREADS = 32;
+    /** Most open connections; more wait in the accept queue until the deadlines have cut some off. */
+    static final int MAX_CONNECTIONS = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
-    private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
     private SandboxStart() {
     }
@@ -54,16 +62,19 @@ final class SandboxStart {
                     + " Allow it explicitly (allowNonLoopback, --allow-non-loopback) only on a network you control");
         }
         StateDirectory state = b.stateDirectory == null ? null : StateDirectory.open(b.stateDirectory);
-        HttpServer server = null;
-        ExecutorService executor = null;
+        Server server = null;
         try {
             Optional<StateDirectory.State> recorded = state == null ? Optional.empty() : state.read();
             boolean fresh = recorded.isEmpty();
             int bindPort = b.port != 0 ? b.port : recorded.map(StateDirectory.State::port).orElse(0);
 
-            if (state != null && fresh) {
+            if (state != null) {
                 for (SandboxIssuer i : SandboxIssuer.values()) {
-                    state.discardUnusedStatus(i.slug() + "-1");
+                    if (fresh) {
+                        state.discardUnusedStatus(i.slug() + "-1");
+                    } else {
+                        state.checkStatus(i.slug() + "-1");
+                    }
                 }
             }
             SigningKey anchor = key(state, "trust-anchor", Sandbox.TRUST_ANCHOR_ALGORITHM, fresh);
@@ -84,8 +95,8 @@ final class SandboxStart {
                         + " this one would be at " + known + ". Start it with the same host and port (or public URL),"
                         + " or use another state directory");
             }
-            server = bind(address, bindPort, recorded.isPresent() && b.port == 0);
-            int port = server.getAddress().getPort();
+            server = server(b);
+            int port = bind(server, address, bindPort, recorded.isPresent() && b.port == 0);
             URI base = b.publicBaseUri != null ? b.publicBaseUri : derivedBase(b.host, address, port);
 
             Map<SandboxIssuer, IssuerRuntime> issuers = new EnumMap<>(SandboxIssuer.class);
@@ -112,31 +123,32 @@ final class SandboxStart {
             trustList.current();
 
             KeySet anchorKeys = KeySet.of(anchor.verificationKey());
-            Router router = new Router(authorities(base, address, port));
+            ReadDeadlines deadlines = new ReadDeadlines(server.getScheduler(), b.headerTime, b.bodyTime);
+            server.getConnectors()[0].addEventListener(deadlines);
+            server.addBean(deadlines);
+            Router router = new Router(authorities(base, address, port), deadlines);
             IssuerEndpoints issuerEndpoints = new IssuerEndpoints(base.toString(), issuers, b.clock);
             new PlatformEndpoints(base.toString(), anchorKeys, trustList, issuers, issuerEndpoints).register(router);
             issuerEndpoints.register(router);
 
-            executor = Executors.newFixedThreadPool(THREADS, r -> {
-                Thread t = new Thread(r, "zwfw-sandbox-http-" + THREAD_IDS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            server.createContext("/", router);
-            server.setExecutor(executor);
+            server.setHandler(router);
             server.start();
             if (!loopback) {
                 LOG.warn("the sandbox listens on {}, which is not loopback: anyone who can reach it can issue and"
                         + " revoke credentials", b.host);
             }
             LOG.debug("sandbox started at {} ({})", base, state == null ? "in memory" : "state " + state.root());
-            return new Sandbox(server, executor, state, base, anchorKeys, issuers, trustList);
+            return new Sandbox(server, port, state, base, anchorKeys, issuers, trustList);
         } catch (IOException e) {
-            cleanUp(server, executor, state);
+            cleanUp(server, state);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            cleanUp(server, executor, state);
+            cleanUp(server, state);
             throw e;
+        } catch (Exception e) {
+            // Jetty's start declares Exception; what it throws here is an I/O or a runtime failure
+            cleanUp(server, state);
+            throw new UncheckedIOException(new IOException("the HTTP server did not start: " + e.getMessage(), e));
         }
     }
 
@@ -152,14 +164,47 @@ final class SandboxStart {
         }
     }
 
-    private static HttpServer bind(InetAddress address, int port, boolean recordedPort) throws IOException {
+    /**
+     * The HTTP server, not yet bound: Jetty with bounded threads and connections, an 8 KiB
+     * request header limit, no version banner, and problem details for its own error answers.
+     */
+    private static Server server(Sandbox.Builder b) {
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
+        threads.setName("zwfw-sandbox-http");
+        threads.setDaemon(true);
+        Server server = new Server(threads, new ScheduledExecutorScheduler("zwfw-sandbox-timer", true), null);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(ServerErrors.MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        // Longer than the read deadlines, which cut slow clients off first: the idle timeout only
+        // ends connections stuck in writing an answer.
+        connector.setIdleTimeout(2 * Math.max(b.headerTime.toMillis(), b.bodyTime.toMillis()));
+        connector.setAcceptQueueSize(64);
+        server.addConnector(connector);
+        server.addBean(new ConnectionLimit(MAX_CONNECTIONS, server));
+        server.setErrorHandler(new ServerErrors());
+        server.setStopTimeout(0);
+        return server;
+    }
+
+    /** Binds the server's connector; the port bound. */
+    private static int bind(Server server, InetAddress address, int port, boolean recordedPort) throws IOException {
+        ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+        connector.setHost(address.getHostAddress());
+        connector.setPort(port);
         try {
-            return HttpServer.create(new InetSocketAddress(address, port), 64);
-        } catch (BindException e) {
+            connector.open();
+        } catch (IOException e) {
+            Throwable cause = e instanceof BindException ? e : e.getCause();
+            if (!(cause instanceof BindException)) {
+                throw e;
+            }
             throw new UncheckedIOException("cannot listen on " + address.getHostAddress() + " port " + port
-                    + (recordedPort ? " (the port recorded in the state directory)" : "") + ": " + e.getMessage()
-                    + "; is another program using it?", e);
+                    + (recordedPort ? " (the port recorded in the state directory)" : "") + ": " + cause.getMessage()
+                    + "; is another program using it?", (BindException) cause);
         }
+        return connector.getLocalPort();
     }
 
     /** The base URL of a bound address, for the loopback names that verifiers accept over plain http. */
@@ -209,19 +254,9 @@ final class SandboxStart {
         return a;
     }
 
-    private static void cleanUp(HttpServer server, ExecutorService executor, StateDirectory state) {
+    private static void cleanUp(Server server, StateDirectory state) {
         if (server != null) {
-            try {
-                // The JDK server releases its port only when its dispatcher thread ends (closing its
-                // selector), so a server that never ran would keep the port bound: run it, then stop.
-                server.start();
-            } catch (IllegalStateException alreadyStarted) {
-                // Running: stop releases the port.
-            }
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
+            Sandbox.stop(server);
         }
         if (state != null) {
             state.close();

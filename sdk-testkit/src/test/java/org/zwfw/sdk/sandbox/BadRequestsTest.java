@@ -186,8 +186,10 @@ class BadRequestsTest {
             assertThat(r.json().get("type").asText()).isEqualTo("about:blank");
             assertThat(r.json().get("title").asText()).isEqualTo("Not Found");
         }
-        // A request target starting with // is answered by the JDK server itself, before any route.
-        assertThat(Http.get(URI.create(base + "//trust-list")).status()).isEqualTo(404);
+        // An empty segment or an encoded slash is refused by the server library before any route
+        // (an ambiguous path), as problem details too.
+        assertProblem(Http.get(URI.create(base + "//trust-list")), 400, "MALFORMED");
+        assertProblem(Http.get(URI.create(base + "/trust-list%2F")), 400, "MALFORMED");
     }
 
     @Test
@@ -263,5 +265,73 @@ class BadRequestsTest {
         Http.Reply r = Http.postJson(uri, Map.of("claims", Map.of("holder_name", "王五")));
         assertProblem(r, 400, "INVALID_CLAIM");
         assertThat(r.body()).doesNotContain("王五");
+    }
+
+    @Test
+    void aBodyOfManyUnknownMembersGetsABoundedAnswer() {
+        StringBuilder body = new StringBuilder("{\"claims\":{");
+        for (int i = 0; body.length() < 100_000; i++) {
+            body.append(i == 0 ? "" : ",").append("\"a").append(i).append("\":\"\"");
+        }
+        String json = body.append("}}").toString();
+        Http.Reply r = Http.postJson(credentials(SandboxIssuer.LICENSING), json);
+        assertProblem(r, 400, "INVALID_CLAIM");
+        assertThat(r.json().get("errors")).hasSize(100);
+        assertThat(r.json().get("detail").asText()).contains("errors lists the first 100");
+        assertThat(r.body().length()).as("answer no larger than the request").isLessThan(json.length());
+    }
+
+    @Test
+    void binaryAndDeeplyNestedBodiesAreRefusedWithoutHarm() {
+        byte[] binary = new byte[4096];
+        new java.util.Random(7).nextBytes(binary);
+        Http.Reply r = Http.send(HttpRequest.newBuilder(credentials(SandboxIssuer.LICENSING))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(binary)));
+        assertProblem(r, 400, "MALFORMED");
+        assertProblem(Http.postJson(credentials(SandboxIssuer.LICENSING), "[".repeat(100_000)), 400, "TOO_LARGE");
+        assertProblem(Http.postJson(credentials(SandboxIssuer.LICENSING), "{\"a\":".repeat(20_000) + "1"
+                + "}".repeat(20_000)), 400, "TOO_LARGE");
+        assertThat(Http.get(sandbox.trustListUri()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anEndlessChunkedBodyIsCutOffWithA413() throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", sandbox.port())) {
+            s.setSoTimeout(10_000);
+            java.io.OutputStream out = s.getOutputStream();
+            out.write(("POST /issuers/licensing/credentials HTTP/1.1\r\nHost: 127.0.0.1:" + sandbox.port()
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = ("2000\r\n" + " ".repeat(0x2000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            long sent = 0;
+            try {
+                while (sent < 64L << 20) {
+                    out.write(chunk);
+                    sent += 0x2000;
+                }
+            } catch (java.io.IOException closedByTheServer) {
+                // expected: the server stops reading after its drain limit
+            }
+            assertThat(sent).as("bytes accepted before the server closed").isLessThan(64L << 20);
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json", "TOO_LARGE");
+        }
+        assertThat(Http.get(sandbox.trustListUri()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void connectionsDroppedInTheMiddleOfABodyLeaveNoTrace() throws Exception {
+        JsonNode issued = Http.postJson(credentials(SandboxIssuer.LICENSING), sampleRequest(SandboxIssuer.LICENSING))
+                .json();
+        URI entry = URI.create(issued.get("status_entry").asText());
+        for (int i = 0; i < 20; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", sandbox.port())) {
+                s.getOutputStream().write(("POST " + entry.getRawPath() + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                        + sandbox.port() + "\r\nContent-Type: application/json\r\nContent-Length: 21\r\n\r\n"
+                        + "{\"status\": \"INV").getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        assertThat(Http.get(entry).json().get("status").asText()).isEqualTo("VALID");
+        assertThat(Http.get(sandbox.trustListUri()).status()).isEqualTo(200);
     }
 }

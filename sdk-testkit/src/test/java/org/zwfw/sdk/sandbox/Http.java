@@ -84,4 +84,33 @@ final class Http {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A raw answer taken apart: the status, the header lines (names in lower case) and the body. */
+    record RawReply(int status, java.util.Map<String, String> headers, String body) {
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Sends raw bytes and takes the first answer apart. */
+    static RawReply rawReply(int port, String request) {
+        String text = raw(port, request);
+        int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+            throw new AssertionError("not an HTTP answer: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.merge(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+                    lines[i].substring(colon + 1).strip(), (a, b) -> a + ", " + b);
+        }
+        return new RawReply(Integer.parseInt(lines[0].substring(9, 12)), headers, text.substring(end + 4));
+    }
 }

@@ -238,4 +238,98 @@ class StateDirectoryTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("licensing-1.zwsl")
                 .hasMessageContaining("1 issued credential");
     }
+
+    @Test
+    void aMissingOrDamagedStatusListIsRefusedNamingTheFile() throws IOException {
+        Path state = dir.resolve("state");
+        JsonNode revoked;
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            revoked = issue(sandbox, SandboxIssuer.LICENSING);
+            Http.postJson(URI.create(revoked.get("status_entry").asText()), Map.of("status", "INVALID"));
+        }
+        Path list = state.resolve("status/licensing-1.zwsl");
+        byte[] saved = Files.readAllBytes(list);
+        // Without its list, the revoked credential would read as valid again.
+        Files.delete(list);
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(list.toString())
+                .hasMessageContaining("missing");
+        Files.write(list, new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(list.toString())
+                .hasMessageContaining("damaged").hasMessageContaining("3 bytes");
+        Files.write(list, java.util.Arrays.copyOf(saved, saved.length / 2));
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(list.toString())
+                .hasMessageContaining("truncated");
+        Files.write(list, saved);
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(Http.get(URI.create(revoked.get("status_entry").asText())).json().get("status").asText())
+                    .isEqualTo("INVALID");
+        }
+    }
+
+    @Test
+    void unreadableStateFilesAreDamagedNotIoFailures() throws IOException {
+        Path state = dir.resolve("state");
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.port()).isPositive();
+        }
+        Path key = state.resolve("keys/licensing.jwk");
+        String saved = Files.readString(key);
+        Files.delete(key);
+        Files.createDirectory(key);
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(key.toString())
+                .hasMessageContaining("cannot be read");
+        Files.delete(key);
+        Files.writeString(key, saved);
+
+        Path settings = state.resolve("sandbox.json");
+        String json = Files.readString(settings);
+        Files.write(settings, new byte[] {(byte) 0xff, (byte) 0xfe, '{', '}'});
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(settings.toString())
+                .hasMessageContaining("not UTF-8").hasMessageNotContaining("Exception");
+        Files.writeString(settings, json.replaceFirst("\"base_url\" : \"[^\"]*\"", "\"base_url\" : \"::\""));
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(state).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("base_url is not a URL")
+                .hasMessageNotContaining("Exception");
+        Files.writeString(settings, json);
+
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        assertThatThrownBy(() -> Sandbox.builder().stateDirectory(file).start())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(file.toString())
+                .hasMessageContaining("not a directory");
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.port()).isPositive();
+        }
+    }
+
+    @Test
+    void temporaryFilesLeftByACrashAreRemovedAndTheStateStillReads() throws IOException {
+        Path state = dir.resolve("state");
+        KeySet anchor;
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            anchor = sandbox.trustAnchorKeys();
+            issue(sandbox, SandboxIssuer.SOCIAL_SECURITY);
+        }
+        // What a crash between writing a temporary file and renaming it leaves: half-written copies.
+        Path[] leftovers = {state.resolve("sandbox.json.tmp"), state.resolve("keys/trust-anchor.jwk.tmp"),
+            state.resolve("status/social-security-1.zwsl.tmp")};
+        for (Path t : leftovers) {
+            Path original = t.resolveSibling(t.getFileName().toString().replace(".tmp", ""));
+            byte[] content = Files.readAllBytes(original);
+            Files.write(t, java.util.Arrays.copyOf(content, content.length / 2));
+        }
+        try (Sandbox sandbox = Sandbox.builder().stateDirectory(state).start()) {
+            assertThat(sandbox.trustAnchorKeys()).isEqualTo(anchor);
+            assertThat(sandbox.trustListSeq()).isEqualTo(2);
+            for (Path t : leftovers) {
+                assertThat(t).doesNotExist();
+            }
+            issue(sandbox, SandboxIssuer.SOCIAL_SECURITY);
+        }
+    }
 }

@@ -32,6 +32,12 @@ public final class Problem {
     /** {@code type} of an issuance refused because the issuer's status list is full (503). */
     public static final String STATUS_LIST_FULL = "urn:zwfw:sandbox:problem:status-list-full";
 
+    /**
+     * Most faults listed in {@code errors}: a body of a few kilobytes of unknown members would
+     * otherwise be answered with megabytes of problem details.
+     */
+    public static final int MAX_LISTED_FAULTS = 100;
+
     /** One fault of a request. */
     public record Item(OutcomeCode code, String pointer, String detail) {
         /**
@@ -77,7 +83,7 @@ public final class Problem {
 
     /**
      * A request with one or more faults (400), typed {@link #INVALID_REQUEST}; its {@code code} is
-     * the first fault's.
+     * the first fault's, and {@code errors} lists the first {@link #MAX_LISTED_FAULTS}.
      *
      * @param faults the faults, at least one, in the order they should be read
      * @return the problem
@@ -87,8 +93,11 @@ public final class Problem {
             throw new IllegalArgumentException("an invalid request has at least one fault");
         }
         String detail = faults.size() == 1 ? faults.get(0).detail()
+                : faults.size() > MAX_LISTED_FAULTS ? faults.size() + " problems with the request; errors lists the"
+                        + " first " + MAX_LISTED_FAULTS
                 : faults.size() + " problems with the request; see errors";
-        return new Problem(400, INVALID_REQUEST, "The request is invalid", detail, faults.get(0).code(), faults,
+        List<Item> listed = faults.size() > MAX_LISTED_FAULTS ? faults.subList(0, MAX_LISTED_FAULTS) : faults;
+        return new Problem(400, INVALID_REQUEST, "The request is invalid", detail, faults.get(0).code(), listed,
                 Map.of());
     }
 
@@ -201,12 +210,17 @@ public final class Problem {
             case 400: return "Bad Request";
             case 404: return "Not Found";
             case 405: return "Method Not Allowed";
+            case 408: return "Request Timeout";
             case 409: return "Conflict";
             case 413: return "Content Too Large";
+            case 414: return "URI Too Long";
             case 415: return "Unsupported Media Type";
             case 421: return "Misdirected Request";
+            case 431: return "Request Header Fields Too Large";
             case 500: return "Internal Server Error";
+            case 501: return "Not Implemented";
             case 503: return "Service Unavailable";
+            case 505: return "HTTP Version Not Supported";
             default: return "HTTP " + status;
         }
     }

@@ -1,15 +1,11 @@
 package org.zwfw.sdk.sandbox.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,17 +15,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.HostPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.verify.OutcomeCode;
 
 /**
- * The sandbox's request dispatch on the JDK's {@code com.sun.net.httpserver}: routes by method
+ * The sandbox's request dispatch, a Jetty handler: routes by method
  * and path template ({@code /issuers/{issuer}/credentials}), and the rules every request meets
  * before a handler runs:
  *
  * <ul>
- *   <li>{@code Host} must name this server ({@code 421} otherwise): a page on another site that
+ *   <li>one {@code Host} must name this server, and so must an absolute-form request target
+ *       ({@code 421} otherwise): a page on another site that
  *       rebinds its DNS name to 127.0.0.1 cannot drive the sandbox from a developer's browser;</li>
  *   <li>the path matches a template exactly: no percent-encoding, no empty segment, no trailing
  *       slash; parameters are 1 to 64 letters, digits, {@code -} or {@code _} ({@code 404});</li>
@@ -37,7 +39,8 @@ import org.zwfw.sdk.verify.OutcomeCode;
  *       {@code GET} handler and sends its headers;</li>
  *   <li>no query string ({@code 400}); no body on {@code GET};</li>
  *   <li>a body is {@code application/json} ({@code 415}) and within the route's limit, judged from
- *       {@code Content-Length} before reading and enforced while reading ({@code 413});</li>
+ *       {@code Content-Length} before reading and enforced while reading ({@code 413}); it is read
+ *       without holding a thread ({@link BodyReader}) and within {@link ReadDeadlines};</li>
  *   <li>every failure is answered as problem details ({@link Problem}); an unexpected exception
  *       is a {@code 500} whose detail names no internals.</li>
  * </ul>
@@ -46,7 +49,7 @@ import org.zwfw.sdk.verify.OutcomeCode;
  * actual path, the query or a body, which may hold personal data), the status and the time.
  * Thread-safe; routes may be added before and while serving.
  */
-public final class Router implements HttpHandler {
+public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
 
     /** Answers one matched request. */
     @FunctionalInterface
@@ -71,12 +74,16 @@ public final class Router implements HttpHandler {
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Set<String> authorities;
+    private final ReadDeadlines deadlines;
 
     /**
      * @param authorities the {@code Host} values this server answers to ({@code host:port},
      *                    compared case-insensitively)
+     * @param deadlines   the connections' read deadlines, told when a request has arrived and
+     *                    when it is answered
      */
-    public Router(Set<String> authorities) {
+    public Router(Set<String> authorities, ReadDeadlines deadlines) {
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
         Set<String> lower = new LinkedHashSet<>();
         for (String a : authorities) {
             lower.add(a.toLowerCase(Locale.ROOT));
@@ -113,15 +120,13 @@ public final class Router implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        long start = System.nanoTime();
-        String requestId = UUID.randomUUID().toString();
-        String method = exchange.getRequestMethod();
-        String template = "(no route)";
-        Response response;
+    public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+            Callback callback) {
+        Exchange x = new Exchange(request, response, callback, deadlines);
+        deadlines.requestArrived(request.getConnectionMetaData().getConnection(), hasBody(request));
         try {
-            checkHost(exchange);
-            String[] path = split(exchange.getRequestURI().getRawPath());
+            checkHost(request);
+            String[] path = split(request.getHttpURI().getPath());
             List<Route> candidates = new ArrayList<>();
             for (Route r : routes) {
                 if (match(r.segments(), path) != null) {
@@ -132,44 +137,86 @@ public final class Router implements HttpHandler {
                 throw Problem.http(404, "nothing is served at this path; GET /.well-known/zwfw-sandbox lists"
                         + " every URL").exception();
             }
-            Route route = select(candidates, method);
-            template = route.template();
-            if (exchange.getRequestURI().getRawQuery() != null) {
-                throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, template
+            Route route = select(candidates, x.method);
+            x.template = route.template();
+            if (request.getHttpURI().getQuery() != null) {
+                throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, route.template()
                         + " takes no query parameters").exception();
             }
-            byte[] body = readBody(exchange, route);
             // the parameters of the route chosen, whose names may differ from another match's
-            response = route.handler().handle(new Request(match(route.segments(), path), exchange.getRequestHeaders(),
-                    body));
+            Map<String, String> params = match(route.segments(), path);
+            if (!hasBody(request)) {
+                x.answer(run(x, route, params, new byte[0]));
+            } else if (!route.method().equals("POST")) {
+                throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "a " + x.method
+                        + " request carries no body").withHeader("Connection", "close").exception();
+            } else {
+                checkContentType(request.getHeaders().get("Content-Type"));
+                if (request.getLength() > DRAIN_LIMIT) {
+                    throw tooLarge(route, false).exception();
+                }
+                new BodyReader(request, route.maxBody(), DRAIN_LIMIT, body -> {
+                    deadlines.bodyRead(request.getConnectionMetaData().getConnection());
+                    x.answer(body.tooLarge() ? problemResponse(tooLarge(route, body.drained()), x.requestId)
+                            : run(x, route, params, body.bytes()));
+                }, failure -> x.answer(problemResponse(unreadable(failure), x.requestId))).run();
+            }
         } catch (ProblemException e) {
-            response = problemResponse(e.problem(), requestId);
-        } catch (UncheckedIOException e) {
-            LOG.warn("{} {} failed to read or write the sandbox's state [{}]", method, template, requestId, e);
-            response = problemResponse(Problem.http(500, "the sandbox could not read or write its state"
-                    + " directory; see its log"), requestId);
-        } catch (RuntimeException e) {
-            LOG.warn("{} {} failed [{}]", method, template, requestId, e);
-            response = problemResponse(Problem.http(500, "unexpected failure in the sandbox; see its log"),
-                    requestId);
+            x.answer(problemResponse(e.problem(), x.requestId));
         }
-        // Logged before sending, so that the line exists once the client has its answer.
-        LOG.debug("{} {} -> {} in {} ms [{}]", method, template, response.status(),
-                (System.nanoTime() - start) / 1_000_000, requestId);
+        return true;
+    }
+
+    /** The answer to a body that could not be read (a client too slow is cut off by ReadDeadlines instead). */
+    private static Problem unreadable(Throwable failure) {
+        LOG.debug("a request body could not be read: {}", failure.toString());
+        return Problem.http(400, "the body could not be read completely (cut short, or bad chunked encoding)")
+                .withCode(OutcomeCode.MALFORMED).withHeader("Connection", "close");
+    }
+
+    /** Runs a route's handler, turning every failure into problem details. */
+    private Response run(Exchange x, Route route, Map<String, String> params, byte[] body) {
         try {
-            send(exchange, response, requestId);
-        } catch (IOException e) {
-            LOG.debug("{} {}: the client went away before the response was sent [{}]", method, template, requestId);
-        } finally {
-            exchange.close();
+            return route.handler().handle(new Request(params, headers(x.request), body));
+        } catch (ProblemException e) {
+            return problemResponse(e.problem(), x.requestId);
+        } catch (UncheckedIOException e) {
+            LOG.warn("{} {} failed to read or write the sandbox's state [{}]", x.method, x.template, x.requestId, e);
+            return problemResponse(Problem.http(500, "the sandbox could not read or write its state"
+                    + " directory; see its log"), x.requestId);
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed [{}]", x.method, x.template, x.requestId, e);
+            return problemResponse(Problem.http(500, "unexpected failure in the sandbox; see its log"), x.requestId);
         }
     }
 
-    private void checkHost(HttpExchange exchange) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
-        if (host == null || !authorities.contains(host.strip().toLowerCase(Locale.ROOT))) {
-            throw Problem.http(421, "this server answers only to Host " + String.join(" or ", authorities)
-                    + " (protection against DNS rebinding)").exception();
+    private static boolean hasBody(org.eclipse.jetty.server.Request request) {
+        return request.getLength() > 0 || request.getHeaders().contains("Transfer-Encoding");
+    }
+
+    private static Map<String, List<String>> headers(org.eclipse.jetty.server.Request request) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField f : request.getHeaders()) {
+            headers.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue());
+        }
+        return headers;
+    }
+
+    /**
+     * The {@code Host} check against DNS rebinding: exactly one {@code Host} header, naming this
+     * server, and a request URI naming it too. (An absolute-form target, {@code GET http://a/x},
+     * names a host beside the header; the server library refuses one that differs from the
+     * header, and this check refuses both when they name another server.)
+     */
+    private void checkHost(org.eclipse.jetty.server.Request request) {
+        List<String> hosts = request.getHeaders().getValuesList("Host");
+        HttpURI uri = request.getHttpURI();
+        String target = uri.getHost() == null ? null
+                : uri.getPort() > 0 ? HostPort.normalizeHost(uri.getHost()) + ":" + uri.getPort() : uri.getHost();
+        if (hosts.size() != 1 || !authorities.contains(hosts.get(0).strip().toLowerCase(Locale.ROOT))
+                || (target != null && !authorities.contains(target.toLowerCase(Locale.ROOT)))) {
+            throw Problem.http(421, "this server answers only to one Host header of " + String.join(" or ",
+                    authorities) + " (protection against DNS rebinding)").exception();
         }
     }
 
@@ -217,43 +264,6 @@ public final class Router implements HttpHandler {
         throw Problem.http(405, "this path takes " + allow + " only").withHeader("Allow", allow).exception();
     }
 
-    private static byte[] readBody(HttpExchange exchange, Route route) {
-        Headers h = exchange.getRequestHeaders();
-        String length = h.getFirst("Content-Length");
-        boolean chunked = h.getFirst("Transfer-Encoding") != null;
-        long declared = 0;
-        if (length != null) {
-            try {
-                declared = Long.parseLong(length.strip());
-            } catch (NumberFormatException e) {
-                throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "Content-Length is not a number").exception();
-            }
-        }
-        if (declared == 0 && !chunked) {
-            return new byte[0];
-        }
-        if (!route.method().equals("POST")) {
-            drain(exchange.getRequestBody());
-            throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "a " + exchange.getRequestMethod()
-                    + " request carries no body").exception();
-        }
-        checkContentType(h.getFirst("Content-Type"));
-        if (declared > route.maxBody()) {
-            boolean drained = declared <= DRAIN_LIMIT && drain(exchange.getRequestBody());
-            throw tooLarge(route, drained);
-        }
-        try {
-            InputStream in = exchange.getRequestBody();
-            byte[] body = in.readNBytes(route.maxBody() + 1);
-            if (body.length > route.maxBody()) {
-                throw tooLarge(route, drain(in));
-            }
-            return body;
-        } catch (IOException e) {
-            throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "the body could not be read").exception();
-        }
-    }
-
     private static void checkContentType(String contentType) {
         if (contentType != null) {
             String[] parts = contentType.split(";");
@@ -269,25 +279,10 @@ public final class Router implements HttpHandler {
         throw Problem.http(415, "send the body as Content-Type: application/json (UTF-8)").exception();
     }
 
-    private static ProblemException tooLarge(Route route, boolean drained) {
+    private static Problem tooLarge(Route route, boolean drained) {
         Problem p = Problem.http(413, route.template() + " accepts a body of at most " + route.maxBody() + " bytes")
                 .withCode(OutcomeCode.TOO_LARGE);
-        return (drained ? p : p.withHeader("Connection", "close")).exception();
-    }
-
-    /** Reads and discards the rest of a body up to {@link #DRAIN_LIMIT}; whether it all went. */
-    private static boolean drain(InputStream in) {
-        try {
-            long skipped = 0;
-            byte[] buf = new byte[8192];
-            int n;
-            while (skipped <= DRAIN_LIMIT && (n = in.read(buf)) >= 0) {
-                skipped += n;
-            }
-            return skipped <= DRAIN_LIMIT;
-        } catch (IOException e) {
-            return false;
-        }
+        return drained ? p : p.withHeader("Connection", "close");
     }
 
     private static Response problemResponse(Problem p, String requestId) {
@@ -298,25 +293,61 @@ public final class Router implements HttpHandler {
         return r;
     }
 
-    private static void send(HttpExchange exchange, Response response, String requestId) throws IOException {
-        Headers h = exchange.getResponseHeaders();
-        if (response.contentType() != null) {
-            h.set("Content-Type", response.contentType());
+    /** One request in progress: what the log line and the answer need. */
+    private static final class Exchange {
+        final long start = System.nanoTime();
+        final String requestId = UUID.randomUUID().toString();
+        final org.eclipse.jetty.server.Request request;
+        final org.eclipse.jetty.server.Response response;
+        final Callback callback;
+        final ReadDeadlines deadlines;
+        final String method;
+        String template = "(no route)";
+
+        Exchange(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                Callback callback, ReadDeadlines deadlines) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.deadlines = deadlines;
+            this.method = request.getMethod();
         }
-        h.set("Cache-Control", "no-store");
-        h.set("X-Content-Type-Options", "nosniff");
-        h.set("X-Request-Id", requestId);
-        for (Map.Entry<String, String> e : response.headers().entrySet()) {
-            h.set(e.getKey(), e.getValue());
+
+        void answer(Response r) {
+            // Logged before sending, so that the line exists once the client has its answer.
+            LOG.debug("{} {} -> {} in {} ms [{}]", method, template, r.status(),
+                    (System.nanoTime() - start) / 1_000_000, requestId);
+            deadlines.answered(request.getConnectionMetaData().getConnection());
+            response.setStatus(r.status());
+            HttpFields.Mutable h = response.getHeaders();
+            if (r.contentType() != null) {
+                h.put("Content-Type", r.contentType());
+            }
+            securityHeaders(h, requestId);
+            for (Map.Entry<String, String> e : r.headers().entrySet()) {
+                h.put(e.getKey(), e.getValue());
+            }
+            h.put("Content-Length", Integer.toString(r.body().length));
+            boolean head = method.equals("HEAD");
+            response.write(true, head || r.body().length == 0 ? null : ByteBuffer.wrap(r.body()),
+                    Callback.from(callback::succeeded, failure -> {
+                        LOG.debug("{} {}: the client went away before the response was sent [{}]", method, template,
+                                requestId);
+                        callback.failed(failure);
+                    }));
         }
-        byte[] body = response.body();
-        if (exchange.getRequestMethod().equals("HEAD") || body.length == 0) {
-            exchange.sendResponseHeaders(response.status(), -1);
-            return;
-        }
-        exchange.sendResponseHeaders(response.status(), body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
+    }
+
+    /**
+     * Sets the headers every response carries, problem details of the server library's own
+     * errors included.
+     *
+     * @param h         the response headers
+     * @param requestId the request's ID
+     */
+    static void securityHeaders(HttpFields.Mutable h, String requestId) {
+        h.put("Cache-Control", "no-store");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("X-Request-Id", requestId);
     }
 }

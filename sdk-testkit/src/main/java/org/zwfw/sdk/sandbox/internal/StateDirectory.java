@@ -8,8 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -69,11 +75,13 @@ public final class StateDirectory implements AutoCloseable {
     }
 
     /**
-     * Opens (creating it if needed) and locks a state directory.
+     * Opens (creating it if needed) and locks a state directory, and removes the temporary files
+     * an interrupted write left in it.
      *
      * @param dir the directory
      * @return the opened directory
-     * @throws IllegalStateException if another sandbox holds it
+     * @throws IllegalStateException if another sandbox holds it, or it or one of its
+     *                               subdirectories is a file
      * @throws UncheckedIOException  if it cannot be created or locked
      */
     public static StateDirectory open(Path dir) {
@@ -101,10 +109,12 @@ public final class StateDirectory implements AutoCloseable {
                 throw new IllegalStateException("another sandbox is using the state directory " + root
                         + "; stop it first (one directory belongs to one sandbox)");
             }
-            return new StateDirectory(root, posix, channel, lock);
+            StateDirectory state = new StateDirectory(root, posix, channel, lock);
+            state.removeTemporaryFiles();
+            return state;
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new UncheckedIOException("cannot open the state directory " + root, e);
+            throw new UncheckedIOException("cannot open the state directory " + root + ": " + reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -113,6 +123,10 @@ public final class StateDirectory implements AutoCloseable {
 
     /** Creates a directory owner-only when the file system allows; whether it has POSIX permissions. */
     private static boolean createDirectory(Path dir, Boolean posixKnown) throws IOException {
+        if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(dir)) {
+            throw new IllegalStateException("the sandbox state directory cannot be used: " + dir
+                    + " is a file, not a directory");
+        }
         if (Files.isDirectory(dir)) {
             return posixKnown != null ? posixKnown : Files.getFileStore(dir).supportsFileAttributeView("posix");
         }
@@ -127,6 +141,25 @@ public final class StateDirectory implements AutoCloseable {
             Files.createDirectory(dir);
         }
         return posix;
+    }
+
+    /**
+     * Removes the temporary files a crash may have left beside the state files ({@code NAME.tmp}
+     * of an atomic write that never reached its rename). The state files themselves are whole:
+     * the old or the new content. A left-over temporary key file would be a second copy of a
+     * private key, never used.
+     */
+    private void removeTemporaryFiles() throws IOException {
+        for (Path dir : new Path[] {root, root.resolve("keys"), root.resolve("status")}) {
+            try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, "*.tmp")) {
+                for (Path f : tmp) {
+                    if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.delete(f);
+                        LOG.debug("removed {}, left by an interrupted write", f);
+                    }
+                }
+            }
+        }
     }
 
     /** @return the directory */
@@ -152,8 +185,12 @@ public final class StateDirectory implements AutoCloseable {
             }
             return Optional.of(new State(URI.create(n.get("base_url").textValue()), n.get("port").intValue(),
                     n.get("trust_list_seq").longValue()));
-        } catch (IOException | IllegalArgumentException e) {
-            throw damaged(file, e.getClass().getSimpleName());
+        } catch (CharacterCodingException e) {
+            throw damaged(file, "it is not UTF-8 text");
+        } catch (IOException e) {
+            throw damaged(file, "it cannot be read (" + reason(e) + ")");
+        } catch (IllegalArgumentException e) {
+            throw damaged(file, "its base_url is not a URL");
         }
     }
 
@@ -194,8 +231,10 @@ public final class StateDirectory implements AutoCloseable {
         SigningKey key;
         try {
             key = SigningKey.fromJwk(Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (CharacterCodingException e) {
+            throw damaged(file, "it is not UTF-8 text, so not a private JWK");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw damaged(file, "it cannot be read (" + reason(e) + ")");
         } catch (KeyFormatException e) {
             throw damaged(file, "not a private JWK: " + e.getMessage());
         }
@@ -214,6 +253,51 @@ public final class StateDirectory implements AutoCloseable {
     }
 
     /**
+     * On a later start, checks that a status list's state is there and readable: without it, every
+     * credential the list issued would read as valid again, revoked ones included.
+     *
+     * @param name a status list's name
+     * @throws IllegalStateException when the state is missing or damaged
+     */
+    public void checkStatus(String name) {
+        Path file = statusFile(name);
+        if (!Files.exists(file)) {
+            throw damaged(file, "the status list is missing, so the credentials it issued would read as valid,"
+                    + " revoked ones included; restore it, or move the directory away to start afresh");
+        }
+        try {
+            StatusListState.readFrom(file);
+        } catch (IOException | RuntimeException e) {
+            throw damaged(file, statusReason(e));
+        }
+    }
+
+    /** What is wrong with a status list state file, without repeating its name. */
+    private static String statusReason(Exception e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int i = m.indexOf(" is not usable: ");
+        if (i >= 0) {
+            return m.substring(i + " is not usable: ".length());
+        }
+        return e instanceof IOException ? "it cannot be read (" + reason((IOException) e) + ")"
+                : "it is not a status list state";
+    }
+
+    /** The reason of an I/O failure in plain words: the file system's reason, without the path. */
+    static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage() == null ? "input/output error" : e.getMessage();
+    }
+
+    /**
      * On a first start, removes a status list state left by an earlier first start that did not
      * complete. Such a list has issued nothing; one that has is a damaged state, refused.
      *
@@ -229,7 +313,8 @@ public final class StateDirectory implements AutoCloseable {
         try {
             issued = StatusListState.readFrom(file).allocatedCount();
         } catch (IOException | RuntimeException e) {
-            throw damaged(root.resolve("sandbox.json"), "it is missing, and " + file + " cannot be read");
+            throw damaged(root.resolve("sandbox.json"), "it is missing, and " + file + " cannot be read: "
+                    + statusReason(e));
         }
         if (issued > 0) {
             throw damaged(root.resolve("sandbox.json"), "it is missing, but " + file + " records " + issued

@@ -33,6 +33,17 @@ class ProblemTest {
     }
 
     @Test
+    void aFloodOfFaultsIsCountedButListedOnlyUpToTheLimit() {
+        List<Problem.Item> faults = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            faults.add(new Problem.Item(OutcomeCode.INVALID_CLAIM, null, "'a" + i + "' is not a claim"));
+        }
+        Map<String, Object> json = Problem.invalidRequest(faults).toJson("r-3");
+        assertThat(json.get("detail")).isEqualTo("5000 problems with the request; errors lists the first 100");
+        assertThat((List<?>) json.get("errors")).hasSize(Problem.MAX_LISTED_FAULTS);
+    }
+
+    @Test
     void headersAndCodesAreAdded() {
         Problem p = Problem.http(405, "GET only").withHeader("Allow", "GET").withCode(OutcomeCode.TOO_LARGE);
         assertThat(p.headers()).containsEntry("Allow", "GET");
