@@ -17,4 +17,5 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.status;
     exports org.zwfw.sdk.trust;
     exports org.zwfw.sdk.replay;
+    exports org.zwfw.sdk.input;
 }

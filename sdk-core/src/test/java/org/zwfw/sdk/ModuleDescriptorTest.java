@@ -31,7 +31,7 @@ class ModuleDescriptorTest {
                 .collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
                 "org.zwfw.sdk.crypto.nimbus", "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
-                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay");
+                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input");
         assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.zwfw.sdk.cli.BatchSummary;
 import org.zwfw.sdk.cli.BatchVerifier;
-import org.zwfw.sdk.cli.InputVerifier;
+import org.zwfw.sdk.cli.VerifyEngine;
 import org.zwfw.sdk.credential.CredentialVerifier;
 import org.zwfw.sdk.credential.StatusMode;
 import org.zwfw.sdk.crypto.VerificationKey;
@@ -23,7 +23,7 @@ import org.zwfw.sdk.status.StatusListSource;
  *
  * <p>Three workloads, each beside the next as its limit:
  * <ol>
- *   <li>{@code engine}: {@link BatchVerifier} over {@link InputVerifier} (kind detection,
+ *   <li>{@code engine}: {@link BatchVerifier} over {@link VerifyEngine} (kind detection,
  *       verification, masking, JSON line), the whole command minus process start-up;</li>
  *   <li>{@code core}: the same presentations verified by one shared {@link CredentialVerifier}
  *       configured alike, split over 1 or 2 plain threads, nothing else;</li>
@@ -68,7 +68,7 @@ public final class BatchScaling {
                 continue;
             }
             BatchFixture f = new BatchFixture(alg, count);
-            try (InputVerifier v = InputVerifier.open(f.options)) {
+            try (VerifyEngine v = VerifyEngine.open(f.options)) {
                 BatchSummary check = new BatchVerifier(v, 1).run(f.inputs.iterator(), count, line -> { }, null);
                 if (check.valid() != count) {
                     throw new IllegalStateException("fixture does not verify: " + check.toHuman());

@@ -1,5 +1,6 @@
 package org.zwfw.sdk.cli;
 
+import org.zwfw.sdk.input.InputDetector;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -170,7 +171,7 @@ final class BatchSources {
 
     /** Whether a list line is the input itself rather than a path to it. */
     static boolean isInlineInput(String line) {
-        return line.startsWith("ey") || line.startsWith(KindDetector.QR_PREFIX) || line.startsWith("{");
+        return line.startsWith("ey") || line.startsWith(InputDetector.QR_PREFIX) || line.startsWith("{");
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.zwfw.sdk.cli;
 
+import org.zwfw.sdk.input.InputReport;
+import org.zwfw.sdk.input.InputKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ import java.util.function.Consumer;
 
 /**
  * The engine of {@code zwfw verify-batch}: verifies many inputs in parallel with one shared
- * {@link InputVerifier} and hands the JSON line of each to a sink <em>in input order</em>, so
+ * {@link VerifyEngine} and hands the JSON line of each to a sink <em>in input order</em>, so
  * reports are reproducible whatever the thread count. Keeps going past bad and unreadable inputs.
  *
  * <p>Work is done in a fixed pool of {@code threads} workers, each reading, verifying and
@@ -57,7 +59,7 @@ public final class BatchVerifier {
         void finish();
     }
 
-    private final InputVerifier verifier;
+    private final VerifyEngine verifier;
     private final int threads;
     private final long bytesInFlight;
     /** The budget of the current (or last) run: a new one each run, so a failed run leaks nothing. */
@@ -67,12 +69,12 @@ public final class BatchVerifier {
      * @param verifier the shared verifier (thread-safe)
      * @param threads  worker threads, at least 1
      */
-    public BatchVerifier(InputVerifier verifier, int threads) {
+    public BatchVerifier(VerifyEngine verifier, int threads) {
         this(verifier, threads, BYTES_IN_FLIGHT);
     }
 
     /** With another bound on the bytes in flight (tests). */
-    BatchVerifier(InputVerifier verifier, int threads, long bytesInFlight) {
+    BatchVerifier(VerifyEngine verifier, int threads, long bytesInFlight) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
@@ -234,11 +236,11 @@ public final class BatchVerifier {
 
     private Outcome verify(Task task) {
         BatchInput in = task.in();
-        VerifyReport report;
+        InputReport report;
         boolean unreadable = false;
         try {
             if (in.problem() != null) {
-                report = VerifyReport.builder(Kind.UNKNOWN).error(in.problem(), in.problemMessage()).build();
+                report = InputReport.failure(InputKind.UNKNOWN, InputReport.Problem.of(in.problem(), in.problemMessage()));
             } else if (in.file() != null) {
                 Inputs.Read read = null;
                 String why = task.problem();
@@ -254,8 +256,8 @@ public final class BatchVerifier {
                 }
                 if (read == null) {
                     unreadable = true;
-                    report = VerifyReport.builder(Kind.UNKNOWN).error(new VerifyReport.Problem(
-                            VerifyReport.Problem.UNREADABLE, why)).build();
+                    report = InputReport.failure(InputKind.UNKNOWN, new InputReport.Problem(
+                            InputReport.Problem.UNREADABLE, why));
                 } else {
                     report = read.code() != null ? verifier.unacceptable(read) : verifier.verify(read.text());
                 }
@@ -264,8 +266,8 @@ public final class BatchVerifier {
             }
         } catch (RuntimeException e) {
             // A bug in a verifier must not stop the batch; the line says what happened.
-            report = VerifyReport.builder(Kind.UNKNOWN).error(new VerifyReport.Problem("INTERNAL_ERROR",
-                    "unexpected " + e.getClass().getSimpleName() + " while verifying this input")).build();
+            report = InputReport.failure(InputKind.UNKNOWN, new InputReport.Problem("INTERNAL_ERROR",
+                    "unexpected " + e.getClass().getSimpleName() + " while verifying this input"));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("input", in.name());

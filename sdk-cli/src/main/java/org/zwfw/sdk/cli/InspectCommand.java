@@ -1,5 +1,7 @@
 package org.zwfw.sdk.cli;
 
+import org.zwfw.sdk.input.InputKind;
+import org.zwfw.sdk.input.Inspection;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ final class InspectCommand implements Callable<Integer> {
             result = new java.util.LinkedHashMap<>();
             result.put("verified", false);
             result.put("warning", Inspection.WARNING);
-            result.put("kind", Kind.UNKNOWN.jsonName());
+            result.put("kind", InputKind.UNKNOWN.jsonName());
             result.put("errors", List.of(read.code() + ": " + read.problem()));
         } else {
             result = Inspection.inspect(read.text(), showPii);

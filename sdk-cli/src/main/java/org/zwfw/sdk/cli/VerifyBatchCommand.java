@@ -63,7 +63,7 @@ final class VerifyBatchCommand implements Callable<Integer> {
             refuseOptionFiles(reportFile);
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (InputVerifier verifier = InputVerifier.open(options, Zwfw.stdin(spec))) {
+        try (VerifyEngine verifier = VerifyEngine.open(options, Zwfw.stdin(spec))) {
             BatchSources.Source source = BatchSources.open(input, reportFile, Zwfw.stdin(spec));
             PrintWriter report = reportFile == null ? stdout() : reportFile.open();
             try (java.io.Closeable ignored = source.resource()) {
@@ -109,7 +109,7 @@ final class VerifyBatchCommand implements Callable<Integer> {
                 try {
                     reportFile.refuse(Path.of(f[0]), f[1]);
                 } catch (java.nio.file.InvalidPathException e) {
-                    // InputVerifier reports it as unreadable
+                    // VerifyEngine reports it as unreadable
                 }
             }
         }

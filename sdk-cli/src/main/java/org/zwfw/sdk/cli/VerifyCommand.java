@@ -1,5 +1,6 @@
 package org.zwfw.sdk.cli;
 
+import org.zwfw.sdk.input.InputReport;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,14 +36,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         requireOneStdin(file, options);
-        try (InputVerifier verifier = InputVerifier.open(options, Zwfw.stdin(spec))) {
+        try (VerifyEngine verifier = VerifyEngine.open(options, Zwfw.stdin(spec))) {
             Inputs.Read read = Inputs.read(file, Zwfw.stdin(spec));
-            VerifyReport report = read.code() != null ? verifier.unacceptable(read) : verifier.verify(read.text());
+            InputReport report = read.code() != null ? verifier.unacceptable(read) : verifier.verify(read.text());
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(JsonOutput.write(report.toJson()));
             } else {
-                out.print(report.toHuman());
+                out.print(ReportText.of(report));
             }
             return report.valid() ? Zwfw.OK : Zwfw.INVALID;
         }

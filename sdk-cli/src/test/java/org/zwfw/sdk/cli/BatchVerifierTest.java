@@ -35,7 +35,7 @@ class BatchVerifierTest {
         List<String> four = new ArrayList<>();
         BatchSummary s1;
         BatchSummary s4;
-        try (InputVerifier v = InputVerifier.open(options.toArray(String[]::new))) {
+        try (VerifyEngine v = VerifyEngine.open(options.toArray(String[]::new))) {
             s1 = new BatchVerifier(v, 1).run(inputs.iterator(), inputs.size(), one::add, null);
             s4 = new BatchVerifier(v, 4).run(inputs.iterator(), inputs.size(), four::add, null);
         }
@@ -68,7 +68,7 @@ class BatchVerifierTest {
         Set<String> callers = Collections.newSetFromMap(new ConcurrentHashMap<>());
         Set<String> workers = Collections.newSetFromMap(new ConcurrentHashMap<>());
         Iterator<BatchInput> it = inputs.iterator();
-        try (InputVerifier v = InputVerifier.open(p.offline().toArray(String[]::new))) {
+        try (VerifyEngine v = VerifyEngine.open(p.offline().toArray(String[]::new))) {
             new BatchVerifier(v, 3).run(new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -104,7 +104,7 @@ class BatchVerifierTest {
         Path big = java.nio.file.Files.write(dir.resolve("big"), new byte[(int) bound * 2]);
         inputs.add(BatchInput.file(big, big.toString(), 0));
         List<String> lines = new ArrayList<>();
-        try (InputVerifier v = InputVerifier.open()) {
+        try (VerifyEngine v = VerifyEngine.open()) {
             BatchVerifier batch = new BatchVerifier(v, 64, bound);
             BatchSummary s = batch.run(inputs.iterator(), inputs.size(), lines::add, null);
             assertThat(s.total()).isEqualTo(201);
@@ -116,15 +116,15 @@ class BatchVerifierTest {
 
     @Test
     void openRefusesBadOptionsWithAnException() {
-        assertThatThrownBy(() -> InputVerifier.open("--require-key-binding")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> VerifyEngine.open("--require-key-binding")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--aud");
-        assertThatThrownBy(() -> InputVerifier.open("--bogus")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BatchVerifier(InputVerifier.open(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VerifyEngine.open("--bogus")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BatchVerifier(VerifyEngine.open(), 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void closedVerifierRefusesWork() {
-        InputVerifier v = InputVerifier.open();
+        VerifyEngine v = VerifyEngine.open();
         v.close();
         v.close();
         assertThatThrownBy(() -> v.verify("x")).isInstanceOf(IllegalStateException.class);

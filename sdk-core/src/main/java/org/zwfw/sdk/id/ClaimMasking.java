@@ -1,20 +1,19 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.id;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.zwfw.sdk.id.MaskingPolicy;
 
 /**
- * Masks personal data in claims before the command prints them (unless {@code --show-pii}):
+ * Masks personal data in claims before they are shown to a person or written to a report:
  * names of persons, ID numbers, phone numbers, card numbers and addresses, by claim name,
  * at any depth (inside objects and arrays). Registration data of organisations (USCC, license
  * ids) stays readable. A {@code holder_code} is masked unless {@code holder_code_type} says it is
  * a USCC ({@code 001}): fail safe, since it is a resident ID number otherwise.
  */
-final class ClaimMasking {
+public final class ClaimMasking {
 
     private static final Set<String> NAMES = Set.of("holder_name", "name", "legal_representative", "nm",
             "given_name", "family_name");
@@ -27,7 +26,14 @@ final class ClaimMasking {
     private ClaimMasking() {
     }
 
-    static Map<String, Object> mask(Map<String, ?> claims, MaskingPolicy policy) {
+    /**
+     * Masks every personal claim, at any depth.
+     *
+     * @param claims the claims, never {@code null}; not changed
+     * @param policy how much of each value stays visible
+     * @return a new map with the same members, personal values masked
+     */
+    public static Map<String, Object> mask(Map<String, ?> claims, MaskingPolicy policy) {
         boolean organisationHolder = "001".equals(claims.get("holder_code_type"));
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<String, ?> e : claims.entrySet()) {
@@ -46,7 +52,7 @@ final class ClaimMasking {
      * @param policy             the masking policy
      * @return the value to show
      */
-    static Object member(String name, Object value, boolean organisationHolder, MaskingPolicy policy) {
+    public static Object member(String name, Object value, boolean organisationHolder, MaskingPolicy policy) {
         if (value instanceof Number) {
             // a phone or card number written as a JSON number is masked like the string
             String text = value.toString();

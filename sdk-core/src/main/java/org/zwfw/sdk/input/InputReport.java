@@ -1,4 +1,4 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,15 +12,17 @@ import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**
- * The result of verifying one input, in the JSON shape of contract §9:
- * {@code {"valid", "kind", "issuer", "type", "status", "errors", "warnings", "claims"}}. Claims
- * are already masked unless the verifier was configured to show personal data. Immutable.
+ * The result of verifying one input of any kind, in the JSON shape of {@code spec/cli.md}
+ * ({@code zwfw verify --json}): {@code {"valid", "kind", "issuer", "type", "status", "errors",
+ * "warnings", "claims"}}. Claims are already masked unless the verifier was configured to show
+ * personal data; notes say what was and was not checked. Immutable.
  */
-public final class VerifyReport {
+public final class InputReport {
 
     /**
-     * One error or warning. {@code code} is an outcome code of spec/errors.md, or, in
-     * {@code verify-batch} only, {@value #UNREADABLE} for an input file that could not be read.
+     * One error or warning. {@code code} is an outcome code of {@code spec/errors.md}, or a code
+     * of the program that made the report (such as {@value #UNREADABLE} of {@code zwfw verify-batch}
+     * for an input file that could not be read).
      *
      * @param code    the stable code
      * @param message what is wrong, for people; never personal data
@@ -35,16 +37,25 @@ public final class VerifyReport {
             Objects.requireNonNull(message, "message");
         }
 
-        static Problem of(Finding f) {
+        /**
+         * @param f a finding
+         * @return the problem with the finding's code and message
+         */
+        public static Problem of(Finding f) {
             return new Problem(f.code().name(), f.message());
         }
 
-        static Problem of(OutcomeCode code, String message) {
+        /**
+         * @param code    an outcome code
+         * @param message what is wrong
+         * @return the problem
+         */
+        public static Problem of(OutcomeCode code, String message) {
             return new Problem(code.name(), message);
         }
     }
 
-    private final Kind kind;
+    private final InputKind kind;
     private final String issuer;
     private final String type;
     private final CredentialStatus status;
@@ -53,7 +64,7 @@ public final class VerifyReport {
     private final Map<String, Object> claims;
     private final List<String> notes;
 
-    private VerifyReport(Builder b) {
+    private InputReport(Builder b) {
         this.kind = b.kind;
         this.issuer = b.issuer;
         this.type = b.type;
@@ -64,7 +75,19 @@ public final class VerifyReport {
         this.notes = List.copyOf(b.notes);
     }
 
-    static Builder builder(Kind kind) {
+    /**
+     * A report of one failure, for programs that read inputs and must report one they could not
+     * hand to a verifier (unreadable, over a size limit).
+     *
+     * @param kind    the kind, usually {@link InputKind#UNKNOWN}
+     * @param problem what is wrong
+     * @return the invalid report
+     */
+    public static InputReport failure(InputKind kind, Problem problem) {
+        return new Builder(kind).error(problem).build();
+    }
+
+    static Builder builder(InputKind kind) {
         return new Builder(kind);
     }
 
@@ -74,7 +97,7 @@ public final class VerifyReport {
     }
 
     /** @return the detected kind */
-    public Kind kind() {
+    public InputKind kind() {
         return kind;
     }
 
@@ -101,6 +124,11 @@ public final class VerifyReport {
     /** @return warnings */
     public List<Problem> warnings() {
         return warnings;
+    }
+
+    /** @return notes for people on what was and was not checked */
+    public List<String> notes() {
+        return notes;
     }
 
     /** @return the claims shown (masked unless personal data is shown); empty when invalid */
@@ -133,72 +161,15 @@ public final class VerifyReport {
         return out;
     }
 
-    /** @return the short report for people, lines separated by {@code \n}, untrusted text made safe */
-    public String toHuman() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(valid() ? "VALID" : "INVALID").append("  ").append(kind.describe());
-        if (!valid() && (issuer != null || type != null)) {
-            sb.append("  (issuer and type as the input states them: nothing of it is trusted)");
-        }
-        sb.append('\n');
-        if (issuer != null) {
-            sb.append("  issuer:  ").append(Display.safe(issuer)).append('\n');
-        }
-        if (type != null) {
-            sb.append("  type:    ").append(Display.safe(type)).append('\n');
-        }
-        if (kind == Kind.ECERT || status != CredentialStatus.NONE) {
-            sb.append("  status:  ").append(status.name()).append('\n');
-        }
-        for (String n : notes) {
-            sb.append("  note:    ").append(n).append('\n');
-        }
-        for (Problem p : errors) {
-            sb.append("  error:   ").append(p.code()).append(": ").append(Display.safe(p.message(), 1000)).append('\n');
-        }
-        for (Problem p : warnings) {
-            sb.append("  warning: ").append(p.code()).append(": ").append(Display.safe(p.message(), 1000)).append('\n');
-        }
-        if (!claims.isEmpty()) {
-            sb.append("  claims:\n");
-            appendClaims(sb, claims, "    ");
-        }
-        return sb.toString();
-    }
-
-    private static void appendClaims(StringBuilder sb, Map<?, ?> map, String indent) {
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            Object v = e.getValue();
-            sb.append(indent).append(Display.safe(String.valueOf(e.getKey()))).append(':');
-            if (v instanceof Map && !((Map<?, ?>) v).isEmpty()) {
-                sb.append('\n');
-                appendClaims(sb, (Map<?, ?>) v, indent + "  ");
-            } else if (v instanceof List && !((List<?>) v).isEmpty() && ((List<?>) v).get(0) instanceof Map) {
-                sb.append('\n');
-                int i = 0;
-                for (Object item : (List<?>) v) {
-                    sb.append(indent).append("  [").append(i++).append("]\n");
-                    if (item instanceof Map) {
-                        appendClaims(sb, (Map<?, ?>) item, indent + "    ");
-                    } else {
-                        sb.append(indent).append("    ").append(Display.safe(JsonOutput.write(item))).append('\n');
-                    }
-                }
-            } else {
-                sb.append(' ').append(Display.safe(v instanceof String ? (String) v : JsonOutput.write(v))).append('\n');
-            }
-        }
-    }
-
     @Override
     public String toString() {
-        return "VerifyReport[" + kind.jsonName() + ", " + (valid() ? "valid" : "invalid " + errors.size() + " error(s)")
+        return "InputReport[" + kind.jsonName() + ", " + (valid() ? "valid" : "invalid " + errors.size() + " error(s)")
                 + "]";
     }
 
     /** Collects a report; not thread-safe. */
     static final class Builder {
-        private final Kind kind;
+        private final InputKind kind;
         private String issuer;
         private String type;
         private CredentialStatus status = CredentialStatus.NONE;
@@ -207,7 +178,7 @@ public final class VerifyReport {
         private final Map<String, Object> claims = new LinkedHashMap<>();
         private final List<String> notes = new ArrayList<>();
 
-        private Builder(Kind kind) {
+        private Builder(InputKind kind) {
             this.kind = kind;
         }
 
@@ -266,8 +237,8 @@ public final class VerifyReport {
             return false;
         }
 
-        VerifyReport build() {
-            return new VerifyReport(this);
+        InputReport build() {
+            return new InputReport(this);
         }
     }
 }

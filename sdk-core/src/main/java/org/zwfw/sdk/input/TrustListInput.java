@@ -1,4 +1,4 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,13 +18,13 @@ import org.zwfw.sdk.verify.VerificationResult;
  * {@code --trust-anchor} with the validation time; a local list by its entry rules. Each input
  * gets a verifier of its own, so one list never makes another look rolled back.
  */
-final class TrustListCheck {
+final class TrustListInput {
 
-    private TrustListCheck() {
+    private TrustListInput() {
     }
 
-    static VerifyReport verify(InputVerifier v, String text, boolean local) {
-        VerifyReport.Builder b = VerifyReport.builder(Kind.TRUST_LIST);
+    static InputReport verify(InputVerifier v, String text, boolean local) {
+        InputReport.Builder b = InputReport.builder(InputKind.TRUST_LIST);
         if (local) {
             try {
                 TrustList list = TrustList.parseLocal(text);
@@ -33,18 +33,18 @@ final class TrustListCheck {
             } catch (TrustListFormatException e) {
                 b.error(OutcomeCode.TRUST_LIST_INVALID, "the local trust list breaks the entry rules");
                 for (String p : e.problems()) {
-                    b.error(TrustSetup.codeOf(p), p);
+                    b.error(codeOf(p), p);
                 }
                 return b.build();
             }
         }
-        Unverified u = Unverified.read(text, TrustListVerifier.DEFAULT_MAX_LENGTH);
+        Unverified u = Unverified.read(text, v.policy().maxTrustListLength());
         u.fill(b);
         if (v.anchor() == null) {
             return b.error(OutcomeCode.TRUST_LIST_INVALID, "a signed trust list is trusted only through the anchor key"
                     + " it is pinned to, and no --trust-anchor FILE was given").build();
         }
-        VerificationResult<TrustList> r = TrustListVerifier.builder(v.anchor()).clock(v.clock()).build().verify(text);
+        VerificationResult<TrustList> r = TrustListVerifier.builder(v.anchor()).policy(v.policy()).build().verify(text);
         b.add(r);
         if (r.isValid()) {
             TrustList list = r.value().orElseThrow();
@@ -56,6 +56,13 @@ final class TrustListCheck {
             b.claims(describe(list));
         }
         return b.build();
+    }
+
+    /** The outcome code of a problem of a local trust list ({@link TrustListFormatException#problems()}). */
+    static OutcomeCode codeOf(String problem) {
+        return problem.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
+                : problem.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE
+                : problem.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM;
     }
 
     /** @return {@code issuers}: id, name, uscc, types, valid window and key IDs of each entry (public data) */

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import org.zwfw.sdk.credential.CredentialStatus;
 import org.zwfw.sdk.credential.SdJwtVerifier;
@@ -10,13 +10,13 @@ import org.zwfw.sdk.verify.VerificationResult;
  * {@link org.zwfw.sdk.credential.CredentialVerifier} with the trust list, the validation time, the
  * key-binding policy and the status sources of the command line.
  */
-final class EcertCheck {
+final class EcertInput {
 
-    private EcertCheck() {
+    private EcertInput() {
     }
 
-    static VerifyReport verify(InputVerifier v, String text) {
-        VerifyReport.Builder b = VerifyReport.builder(Kind.ECERT);
+    static InputReport verify(InputVerifier v, String text) {
+        InputReport.Builder b = InputReport.builder(InputKind.ECERT);
         if (!v.trustUsable(b, "an e-certificate is verified against the trust list of its issuer")) {
             return unverified(b, text);
         }
@@ -39,7 +39,7 @@ final class EcertCheck {
     }
 
     /** Fills issuer, type and status of a credential that did not verify from what it says of itself. */
-    private static VerifyReport unverified(VerifyReport.Builder b, String text) {
+    private static InputReport unverified(InputReport.Builder b, String text) {
         int tilde = text.indexOf('~');
         Unverified u = Unverified.read(tilde < 0 ? text : text.substring(0, tilde), SdJwtVerifier.DEFAULT_MAX_LENGTH);
         u.fill(b);
@@ -50,7 +50,7 @@ final class EcertCheck {
      * The status of a credential that did not verify: what a verified status list said when it
      * was read, else UNCHECKED when the credential refers to a list, else NONE.
      */
-    static CredentialStatus unverifiedStatus(VerifyReport.Builder b, Unverified u) {
+    static CredentialStatus unverifiedStatus(InputReport.Builder b, Unverified u) {
         if (b.hasError("REVOKED")) {
             return CredentialStatus.INVALID;
         }

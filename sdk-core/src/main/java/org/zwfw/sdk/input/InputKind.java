@@ -1,7 +1,10 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
-/** The kinds of input {@code zwfw verify} and {@code zwfw inspect} recognise (contract §9). */
-public enum Kind {
+/**
+ * The kinds of input {@link InputVerifier} and {@link Inspection} recognise ({@code spec/cli.md}
+ * "Kind detection"); {@link #jsonName()} is the {@code kind} member of the JSON report.
+ */
+public enum InputKind {
     /** An e-certificate: SD-JWT VC, with or without key binding. */
     ECERT("ecert"),
     /** A trust list: signed ({@code trustlist+jwt}) or local JSON. */
@@ -19,7 +22,7 @@ public enum Kind {
 
     private final String jsonName;
 
-    Kind(String jsonName) {
+    InputKind(String jsonName) {
         this.jsonName = jsonName;
     }
 
@@ -29,7 +32,7 @@ public enum Kind {
     }
 
     /** @return a name for people */
-    String describe() {
+    public String describe() {
         switch (this) {
             case ECERT:
                 return "e-certificate";

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +9,9 @@ import java.util.Optional;
 import org.zwfw.sdk.status.StatusChecker;
 import org.zwfw.sdk.status.StatusList;
 import org.zwfw.sdk.status.StatusListToken;
+import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -21,27 +23,27 @@ import org.zwfw.sdk.verify.VerificationResult;
  * without {@code iss} is attributed to the one allowed issuer whose key verifies it (decision in
  * spec/cli.md).
  */
-final class StatusListCheck {
+final class StatusListInput {
 
-    private StatusListCheck() {
+    private StatusListInput() {
     }
 
-    static VerifyReport verify(InputVerifier v, String text) {
-        VerifyReport.Builder b = VerifyReport.builder(Kind.STATUS_LIST);
-        Unverified u = Unverified.read(text, StatusChecker.DEFAULT_MAX_TOKEN_LENGTH);
+    static InputReport verify(InputVerifier v, String text) {
+        InputReport.Builder b = InputReport.builder(InputKind.STATUS_LIST);
+        Unverified u = Unverified.read(text, v.policy().maxStatusListLength());
         u.fill(b);
         if (!v.trustUsable(b, "a status list is verified with its issuer's keys from the trust list")) {
             return b.build();
         }
         TrustList list = v.trust().value().orElseThrow();
-        if (text.length() > StatusChecker.DEFAULT_MAX_TOKEN_LENGTH) {
+        if (text.length() > v.policy().maxStatusListLength()) {
             return b.error(OutcomeCode.TOO_LARGE, "status list token of " + text.length()
-                    + " characters exceeds the limit of " + StatusChecker.DEFAULT_MAX_TOKEN_LENGTH).build();
+                    + " characters exceeds the limit of " + v.policy().maxStatusListLength()).build();
         }
         if (u.jws() == null) {
             return b.error(OutcomeCode.MALFORMED, "not a compact JWS: " + u.problem()).build();
         }
-        Object iss = u.jws().claims().get("iss");
+        Object iss = u.jws().claims().orElseThrow().get("iss");
         if (iss != null && !(iss instanceof String)) {
             return b.error(OutcomeCode.INVALID_CLAIM, "claim 'iss' must be a string").build();
         }
@@ -50,7 +52,7 @@ final class StatusListCheck {
         String issuer;
         if (iss != null) {
             issuer = (String) iss;
-            if (!allowed(list.find(issuer), issuer, now, b)) {
+            if (!allowed(TrustListKeys.of(list).issuer(issuer, now), issuer, b)) {
                 return b.build();
             }
             r = v.statusChecker().verify(text, issuer, null);
@@ -72,17 +74,17 @@ final class StatusListCheck {
                     r = attempt;
                     break;
                 }
-                tried.add(Display.quote(t.id()) + " (" + attempt.errorCodes() + ")");
+                tried.add(Texts.quote(t.id()) + " (" + attempt.errorCodes() + ")");
             }
             if (r == null) {
                 b.error(OutcomeCode.UNTRUSTED_ISSUER, "the list has no 'iss', and " + (candidates.isEmpty()
                         ? "no issuer on the trust list that may sign status lists has a key"
-                                + (kid == null ? "" : " with kid " + Display.quote(kid))
+                                + (kid == null ? "" : " with kid " + Texts.quote(kid))
                         : "it verifies with the keys of none of the issuers that may sign status lists: "
                                 + String.join(", ", tried)));
                 return b.build();
             }
-            b.note("the list has no 'iss'; its signature identifies the issuer " + Display.safe(issuer));
+            b.note("the list has no 'iss'; its signature identifies the issuer " + Texts.quote(issuer));
         }
         b.add(r);
         if (!r.isValid()) {
@@ -98,20 +100,15 @@ final class StatusListCheck {
         return b.build();
     }
 
-    private static boolean allowed(Optional<TrustedIssuer> entry, String issuer, Instant now, VerifyReport.Builder b) {
-        if (entry.isEmpty()) {
-            b.error(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Display.quote(issuer) + " is not on the trust list");
+    /** The issuer's entry from the one trust-list lookup; then whether it may sign status lists. */
+    private static boolean allowed(VerificationResult<TrustedIssuer> entry, String issuer, InputReport.Builder b) {
+        if (!entry.isValid()) {
+            b.add(entry);
             return false;
         }
-        TrustedIssuer t = entry.get();
-        if (!t.isValidAt(now)) {
-            b.error(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Display.quote(issuer) + " is on the trust list only from "
-                    + t.validFrom().map(Instant::toString).orElse("the start") + " until "
-                    + t.validUntil().map(Instant::toString).orElse("further notice") + ", not at " + now);
-            return false;
-        }
+        TrustedIssuer t = entry.value().orElseThrow();
         if (!t.allows(TrustedIssuer.TYPE_STATUS_LIST)) {
-            b.error(OutcomeCode.TYPE_NOT_ALLOWED, "the trust list does not let issuer " + Display.quote(issuer)
+            b.error(OutcomeCode.TYPE_NOT_ALLOWED, "the trust list does not let issuer " + Texts.quote(issuer)
                     + " sign status lists (its types lack 'statuslist')");
             return false;
         }

@@ -1,7 +1,8 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import java.util.Map;
-import org.zwfw.sdk.crypto.UnverifiedJws;
+import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 
 /**
  * What a token says about itself, read without verifying it: only to fill {@code issuer} and
@@ -13,20 +14,18 @@ import org.zwfw.sdk.crypto.UnverifiedJws;
  * @param jws       the decoded token, or {@code null} when it does not decode
  * @param problem   why it does not decode, or {@code null}
  */
-record Unverified(String issuer, String type, boolean hasStatus, UnverifiedJws jws, String problem) {
+record Unverified(String issuer, String type, boolean hasStatus, ParsedJws jws, String problem) {
 
     /**
      * @param compact  a compact JWS
      * @param maxChars the longest decoded (the kind's verifier limit)
      */
     static Unverified read(String compact, int maxChars) {
-        UnverifiedJws jws;
-        try {
-            jws = UnverifiedJws.parse(compact, maxChars);
-        } catch (IllegalArgumentException e) {
-            return new Unverified(null, null, false, null, e.getMessage());
+        ParsedJws jws = ParsedJws.parse(compact, maxChars, VerificationPolicy.DEFAULT_MAX_JSON_DEPTH, true);
+        if (jws.problem().isPresent() && jws.claims().isEmpty()) {
+            return new Unverified(null, null, false, null, jws.problem().get().message());
         }
-        Map<String, Object> claims = jws.claims();
+        Map<String, Object> claims = jws.claims().orElseThrow();
         Object iss = claims.get("iss");
         Object vct = claims.get("vct");
         String type = vct instanceof String ? (String) vct : jws.header().type().orElse(null);
@@ -34,7 +33,7 @@ record Unverified(String issuer, String type, boolean hasStatus, UnverifiedJws j
     }
 
     /** Fills issuer and type of an invalid report. */
-    void fill(VerifyReport.Builder b) {
+    void fill(InputReport.Builder b) {
         b.issuer(issuer).type(type);
     }
 }

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.cli;
+package org.zwfw.sdk.input;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,20 +8,26 @@ import java.util.Map;
 import java.util.Optional;
 import org.zwfw.sdk.credential.Disclosure;
 import org.zwfw.sdk.credential.SdHashAlgorithm;
-import org.zwfw.sdk.crypto.UnverifiedJws;
+import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.VerificationPolicy;
+import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.internal.JsonException;
+import org.zwfw.sdk.id.ClaimMasking;
 import org.zwfw.sdk.id.MaskingPolicy;
 import org.zwfw.sdk.status.StatusList;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**
- * Decodes an input for {@code zwfw inspect} without verifying anything: header and payload of
- * each JWS, each SD-JWT disclosure, the key-binding JWT, a status list's entries. Personal data is
- * masked unless asked otherwise. The result always says it is not verified.
+ * Decodes an input without verifying anything (what {@code zwfw inspect} shows): header and
+ * payload of each JWS, each SD-JWT disclosure, the key-binding JWT, a status list's entries.
+ * Personal data is masked unless asked otherwise. The result always says it is not verified.
+ * Decoding is as strict as verification: an ambiguous input (duplicate member names) or a number
+ * out of range is reported, never shown as one reader would guess it. Stateless and thread-safe.
  */
-final class Inspection {
+public final class Inspection {
 
     /** The warning carried by every result, first in JSON and on the first line for people. */
-    static final String WARNING = "NOT VERIFIED: decoded only; no signature, issuer, time or status was checked,"
+    public static final String WARNING = "NOT VERIFIED: decoded only; no signature, issuer, time or status was checked,"
             + " so nothing here can be trusted. Use 'zwfw verify' to verify it.";
 
     private final boolean showPii;
@@ -34,15 +40,25 @@ final class Inspection {
         out.put("warning", WARNING);
     }
 
-    /** @return the decoded input as a JSON object; {@code errors} lists what could not be decoded */
-    static Map<String, Object> inspect(String input, boolean showPii) {
+    /** Longest input decoded: the largest length limit of any kind. */
+    private static final int MAX_CHARS = VerificationPolicy.MAX_LENGTH_LIMIT;
+
+    /**
+     * Decodes an input.
+     *
+     * @param input   the text, never {@code null}
+     * @param showPii whether personal data is shown unmasked
+     * @return the decoded input as a JSON object ({@code verified: false}, {@code warning},
+     *         {@code kind}, the decoded parts); {@code errors} lists what could not be decoded
+     */
+    public static Map<String, Object> inspect(String input, boolean showPii) {
         Inspection i = new Inspection(showPii);
         i.run(input);
         return i.out;
     }
 
     private void run(String input) {
-        KindDetector.Detection d = KindDetector.detect(input);
+        InputDetector.Detection d = InputDetector.detect(input);
         out.put("kind", d.kind().jsonName());
         String text = d.text();
         switch (d.kind()) {
@@ -52,7 +68,7 @@ final class Inspection {
             case TRUST_LIST:
                 if (d.local()) {
                     out.put("form", "local");
-                    out.put("payload", JsonInput.object(text));
+                    localPayload(text);
                 } else {
                     out.put("form", "signed");
                     jws("", text, false);
@@ -62,7 +78,7 @@ final class Inspection {
                 jws("", text, false).ifPresent(this::statusList);
                 break;
             case SSC_QR:
-                jws("", text.startsWith(KindDetector.QR_PREFIX) ? text.substring(KindDetector.QR_PREFIX.length()) : text,
+                jws("", text.startsWith(InputDetector.QR_PREFIX) ? text.substring(InputDetector.QR_PREFIX.length()) : text,
                         true);
                 break;
             case RNAT:
@@ -82,23 +98,41 @@ final class Inspection {
      * Decodes a JWS into {@code <prefix>header} and {@code <prefix>payload}; the payload is masked
      * when it may hold personal data (tokens about people; not trust lists or status lists).
      */
-    private Optional<UnverifiedJws> jws(String prefix, String compact, boolean personal) {
-        UnverifiedJws jws;
-        try {
-            jws = UnverifiedJws.parse(compact, Inputs.MAX_BYTES);
-        } catch (IllegalArgumentException e) {
-            errors.add("MALFORMED: " + (prefix.isEmpty() ? "" : prefix + "JWT: ") + e.getMessage());
-            return Optional.empty();
+    private Optional<Map<String, Object>> jws(String prefix, String compact, boolean personal) {
+        ParsedJws jws = ParsedJws.parse(compact, MAX_CHARS, VerificationPolicy.DEFAULT_MAX_JSON_DEPTH, true);
+        if (jws.problem().isPresent()) {
+            errors.add(jws.problem().get().code() + ": " + (prefix.isEmpty() ? "" : prefix + "JWT: ")
+                    + jws.problem().get().message() + ambiguity(jws.problem().get().message()));
+            if (jws.claims().isEmpty()) {
+                return Optional.empty();
+            }
         }
+        Map<String, Object> claims = jws.claims().orElseThrow();
         out.put(prefix + "header", jws.header().parameters());
-        out.put(prefix + "payload", personal ? mask(jws.claims()) : jws.claims());
-        return Optional.of(jws);
+        out.put(prefix + "payload", personal ? mask(claims) : claims);
+        return Optional.of(claims);
     }
 
-    private void statusList(UnverifiedJws jws) {
-        VerificationResult<StatusList> list = StatusList.fromClaim(jws.claims().get("status_list"));
+    /** A local trust list, read as strictly as it is verified. */
+    private void localPayload(String text) {
+        try {
+            out.put("payload", Json.parseObject(text, InputDetector.ROUTING_DEPTH));
+        } catch (JsonException e) {
+            out.put("payload", null);
+            errors.add((e.tooLarge() ? "TOO_LARGE" : "MALFORMED") + ": " + e.getMessage() + ambiguity(e.getMessage()));
+        }
+    }
+
+    /** Says why a duplicate member name is not shown: any value shown would be one reader's guess. */
+    private static String ambiguity(String message) {
+        return message.contains("duplicate member name")
+                ? " (the input is ambiguous: readers may take either value, so none is shown)" : "";
+    }
+
+    private void statusList(Map<String, Object> claims) {
+        VerificationResult<StatusList> list = StatusList.fromClaim(claims.get("status_list"));
         if (list.isValid()) {
-            out.put("status_list", StatusListCheck.describe(list.value().orElseThrow()));
+            out.put("status_list", StatusListInput.describe(list.value().orElseThrow()));
         } else {
             list.errors().forEach(f -> errors.add(f.code() + ": status_list: " + f.message()));
         }
@@ -107,7 +141,7 @@ final class Inspection {
     private void sdJwt(String text) {
         int first = text.indexOf('~');
         int last = text.lastIndexOf('~');
-        Optional<UnverifiedJws> issuerJwt = jws("", first < 0 ? text : text.substring(0, first), true);
+        Optional<Map<String, Object>> issuerJwt = jws("", first < 0 ? text : text.substring(0, first), true);
         List<Disclosure> disclosures = new ArrayList<>();
         List<Map<String, Object>> shown = new ArrayList<>();
         if (first >= 0) {
@@ -123,7 +157,7 @@ final class Inspection {
                 i++;
             }
         }
-        Map<String, Object> claims = issuerJwt.map(UnverifiedJws::claims).orElse(Map.of());
+        Map<String, Object> claims = issuerJwt.orElse(Map.of());
         Optional<SdHashAlgorithm> alg = Optional.ofNullable(claims.get("_sd_alg")).map(String::valueOf)
                 .map(SdHashAlgorithm::fromJsonName).orElse(Optional.of(SdHashAlgorithm.SHA_256));
         Map<String, String> parents = parents(claims, disclosures, alg.orElse(null));
