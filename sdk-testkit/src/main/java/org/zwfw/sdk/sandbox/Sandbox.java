@@ -223,12 +223,21 @@ public final class Sandbox implements AutoCloseable {
         LOG.debug("sandbox at {} stopped", base);
     }
 
-    /** Stops a server, started or not, and releases its port. */
+    /**
+     * Stops a server, started or not, and releases its port. An interrupted caller (a command
+     * stopped by interrupting its thread) is served too: the interrupt would cut Jetty's stop
+     * short, so it is cleared for the stop and set again after.
+     */
     static void stop(Server server) {
+        boolean interrupted = Thread.interrupted();
         try {
             server.stop();
         } catch (Exception e) {
             LOG.debug("stopping the HTTP server failed", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Connector c : server.getConnectors()) {
             if (c instanceof ServerConnector) {

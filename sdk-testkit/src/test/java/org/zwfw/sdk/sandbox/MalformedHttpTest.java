@@ -85,6 +85,10 @@ class MalformedHttpTest {
         assertProblem(send("GET /trust-list HTTP/3.0\r\n" + host + "\r\n"), 505, null);
         assertProblem(send("GET //trust-list HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"), 400, "MALFORMED");
         assertProblem(send("GET /trust-list%2F HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"), 400, "MALFORMED");
+        assertProblem(send("GET /issuers/%2e%2e/trust-list HTTP/1.1\r\n" + host + "Connection: close\r\n\r\n"), 400,
+                "MALFORMED");
+        // Jetty's own answer to the HTTP/2 preface, which no handler sees (spec/sandbox.md §4)
+        assertThat(send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").status()).isEqualTo(426);
     }
 
     @Test

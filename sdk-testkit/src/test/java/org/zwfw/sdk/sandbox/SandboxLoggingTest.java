@@ -54,4 +54,21 @@ class SandboxLoggingTest {
         assertThat(log).doesNotContain(SampleData.ZHANG_SAN_ID, SampleData.LI_SI_ID, BadRequestsTest.BAD_ID, "张三",
                 cardNumber);
     }
+
+    @Test
+    void closingFromAnInterruptedThreadStopsQuietlyAndKeepsTheInterrupt() throws Exception {
+        LoggerFactory.getLogger(SandboxLoggingTest.class).warn("closing from an interrupted thread");
+        long start = Files.size(LOG);
+        Sandbox sandbox = Sandbox.builder().start();
+        int port = sandbox.port();
+        assertThat(Http.get(sandbox.trustListUri()).status()).isEqualTo(200);
+        Thread.currentThread().interrupt();
+        sandbox.close();
+        assertThat(Thread.interrupted()).as("the interrupt is kept").isTrue();
+        assertThat(logSince(start)).doesNotContain("WARN");
+        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
 }
