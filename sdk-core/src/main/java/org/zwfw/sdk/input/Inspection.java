@@ -86,7 +86,7 @@ public final class Inspection {
                 jws("", text, true);
                 break;
             default:
-                errors.add(d.code() + ": " + d.problem());
+                errors.add(d.code() + ": " + d.problem() + ambiguity(d.problem()));
                 if (d.typ() != null) {
                     jws("", text, true);
                 }
