@@ -1,6 +1,5 @@
 package org.zwfw.sdk.trust;
 
-import org.zwfw.sdk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR;
@@ -29,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.http.HttpTransport;
+import org.zwfw.sdk.testing.LoopbackServer;
+import org.zwfw.sdk.testing.MutableClock;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -326,9 +328,11 @@ class TrustListSourceTest {
 
     @Test
     void fetchesOnceForManyConcurrentCallers() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String list = Fixtures.edition(5).sign(ANCHOR);
         server.on(PATH, ex -> {
+            arrived.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -337,13 +341,24 @@ class TrustListSourceTest {
             LoopbackServer.respond(ex, 200, list);
         });
         TrustListSource s = source(builder());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Thread> callers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "caller");
+            callers.add(t);
+            return t;
+        });
         try {
             List<Future<VerificationResult<TrustList>>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(s::current));
             }
-            Thread.sleep(200);
+            // The one fetch is held at the server until the other seven callers wait for it.
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (callers.stream().filter(t -> t.getState() == Thread.State.WAITING).count() < 7
+                    && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
             release.countDown();
             for (Future<VerificationResult<TrustList>> f : results) {
                 assertThat(seq(f.get(10, TimeUnit.SECONDS))).isEqualTo(5);

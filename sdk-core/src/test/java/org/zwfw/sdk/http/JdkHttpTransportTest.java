@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zwfw.sdk.testing.LoopbackServer;
 
 /** The default transport over real HTTP on loopback. */
 class JdkHttpTransportTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int LIMIT = 64 * 1024;
+    private static final String ACCEPT = "application/trustlist+jwt, application/jwt";
 
     private LoopbackServer server;
     private JdkHttpTransport transport;
@@ -39,7 +41,7 @@ class JdkHttpTransportTest {
     }
 
     private byte[] get(String path) throws IOException {
-        return transport.get(server.uri(path), TrustListSource.ACCEPT, LIMIT, TIMEOUT);
+        return transport.get(server.uri(path), ACCEPT, LIMIT, TIMEOUT);
     }
 
     @Test
