@@ -428,7 +428,8 @@ public final class TrustListSource implements AutoCloseable {
          * Builds the source. No network I/O.
          *
          * @return the source
-         * @throws IllegalStateException    when online without a URI
+         * @throws IllegalStateException    when online without a URI, or when refreshAhead is not less
+         *                                  than the refresh interval
          * @throws IllegalArgumentException when the URI breaks the fetch rules
          */
         public TrustListSource build() {
@@ -437,6 +438,10 @@ public final class TrustListSource implements AutoCloseable {
             }
             if (uri != null) {
                 FetchRules.check(uri, allowLoopbackHttp);
+            }
+            if (refreshAhead != null && refreshAhead.compareTo(refreshInterval) >= 0) {
+                throw new IllegalStateException("refreshAhead (" + refreshAhead + ") must be less than the refresh"
+                        + " interval (" + refreshInterval + ")");
             }
             return new TrustListSource(this);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,5 +41,22 @@ class FetchRulesTest {
     void refusesOtherSchemesRelativeUrisAndCredentials(String uri) {
         assertThatThrownBy(() -> FetchRules.check(URI.create(uri), true))
                 .isInstanceOf(IllegalArgumentException.class).message().doesNotContain("secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/statuslist+jwt", "Application/StatusList+JWT ; charset=UTF-8"})
+    void acceptsTheTypeAskedForWhateverItsCaseAndParameters(String type) {
+        assertThatCode(() -> FetchRules.checkContentType("application/statuslist+jwt", type))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> FetchRules.checkContentType("*/*", type)).doesNotThrowAnyException();
+        assertThatCode(() -> FetchRules.checkContentType("application/statuslist+jwt", null))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesAnotherTypeNamingBoth() {
+        assertThatThrownBy(() -> FetchRules.checkContentType("application/trustlist+jwt, application/jwt",
+                "text/html")).isInstanceOf(java.io.IOException.class).hasMessageContaining("text/html")
+                .hasMessageContaining("application/trustlist+jwt, application/jwt");
     }
 }

@@ -67,9 +67,17 @@ public final class LoopbackServer implements AutoCloseable {
         return n == null ? 0 : n.get();
     }
 
+    /** Answers {@code body} as {@code application/trustlist+jwt}. */
     public static void respond(HttpExchange ex, int status, String body) throws IOException {
+        respond(ex, status, "application/trustlist+jwt", body);
+    }
+
+    /** Answers {@code body} with the given {@code Content-Type} ({@code null}: none). */
+    public static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/trustlist+jwt");
+        if (contentType != null) {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+        }
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
