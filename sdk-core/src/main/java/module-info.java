@@ -8,6 +8,7 @@ module org.zwfw.sdk {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires java.net.http;
 
     exports org.zwfw.sdk.verify;
     exports org.zwfw.sdk.crypto;
@@ -18,4 +19,5 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.trust;
     exports org.zwfw.sdk.replay;
     exports org.zwfw.sdk.input;
+    exports org.zwfw.sdk.http;
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.zwfw.sdk.trust.HttpTransport;
+import org.zwfw.sdk.http.HttpTransport;
 
 /**
  * Where {@link StatusChecker} obtains status list tokens: given a list's URI, the token text.
@@ -59,7 +59,9 @@ public interface StatusListSource {
 
     /**
      * Fetches each list over HTTP with GET, {@code Accept: application/statuslist+jwt}: the
-     * transport's rules apply (HTTPS, no redirects, status 200, bounded body and time). A 404 is
+     * fetch rules of {@code spec/http.md} apply (HTTPS, no redirects, status 200, the
+     * {@code Content-Type} {@code application/statuslist+jwt} when one is given, bounded body and
+     * time). A 404 is
      * an unreadable list like any other failure ({@code STATUS_UNAVAILABLE}); caching is the
      * checker's, by the list's {@code ttl}.
      *

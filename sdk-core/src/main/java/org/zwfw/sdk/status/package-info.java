@@ -8,7 +8,8 @@
  * {@link org.zwfw.sdk.status.StatusListSource}, verifies them with keys from
  * {@link org.zwfw.sdk.status.StatusListKeys} and caches them.
  *
- * <p>This package depends only on {@code crypto}, {@code verify} and the SDK's internals; it has
- * no HTTP client and never reads a trust list itself.
+ * <p>This package depends only on {@code crypto}, {@code verify}, {@code http} (the fetch rules
+ * and transport of {@link org.zwfw.sdk.status.StatusListSource#http}) and the SDK's internals; it
+ * never reads a trust list itself.
  */
 package org.zwfw.sdk.status;

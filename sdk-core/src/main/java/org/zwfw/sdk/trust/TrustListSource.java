@@ -1,18 +1,19 @@
 package org.zwfw.sdk.trust;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zwfw.sdk.http.FetchRules;
+import org.zwfw.sdk.http.HttpTransport;
+import org.zwfw.sdk.source.Fetched;
+import org.zwfw.sdk.source.Outcome;
+import org.zwfw.sdk.source.OutageTolerantSource;
+import org.zwfw.sdk.source.Source;
+import org.zwfw.sdk.source.SourceBuilder;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
@@ -21,7 +22,8 @@ import org.zwfw.sdk.verify.VerificationResult;
 /**
  * Keeps a signed trust list fetched from one URL: verified with a {@link TrustListVerifier},
  * cached, refreshed when older than the refresh interval (or stale), and served during an
- * outage until it expires beyond its grace ({@code spec/trust-list.md} §7 and §8).
+ * outage until it expires beyond its grace ({@code spec/trust-list.md} §7, fetch rules
+ * {@code spec/http.md}).
  *
  * <pre>{@code
  * try (TrustListSource source = TrustListSource.builder(verifier)
@@ -32,9 +34,14 @@ import org.zwfw.sdk.verify.VerificationResult;
  *
  * <p>Building does no network I/O; the first fetch happens on the first {@link #current()}.
  * Refreshing happens on the calling thread, one thread at a time; while one thread refreshes,
- * the others get the cached list. No background thread is started. Thread-safe. Closing
+ * the others get the cached list. No background thread is started (with
+ * {@link Builder#refreshAhead}, refreshes run on the executor given). Thread-safe. Closing
  * releases the default transport's threads (a transport given to the builder is left open: its
  * owner closes it).
+ *
+ * <p>Inside, the source is a composition ({@code org.zwfw.sdk.source}): the fetch and
+ * verification of the list, paced after a failure by the retry interval, with the last good list
+ * served during an outage, cached until it is due.
  */
 public final class TrustListSource implements AutoCloseable {
 
@@ -69,42 +76,37 @@ public final class TrustListSource implements AutoCloseable {
     private final HttpTransport transport;
     private final boolean ownsTransport;
     private final Clock clock;
-    private final Duration refreshInterval;
-    private final Duration retryInterval;
-    private final Duration readTimeout;
-    private final int maxResponseBytes;
     private final boolean offline;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final SourceBuilder<TrustList> composition;
+    private final Object start = new Object();
 
-    /** The initial list, until it has been verified (under the lock). */
-    private volatile String initialList;
+    /** The initial list, until it has been verified (under {@link #start}). */
+    private String initialList;
+    private volatile boolean started;
+    private volatile TrustList initial;
     private volatile VerificationResult<TrustList> initialFailure;
-    private volatile Cached cached;
-    private Instant lastFailureAt;
-    private VerificationResult<TrustList> lastFailure;
+    /** Online: built on first use, once the initial list is verified. */
+    private volatile Source<TrustList> source;
+    private volatile TrustList lastServed;
     private volatile boolean closed;
-
-    /**
-     * A good list, when it was fetched ({@code null}: given at start, never fetched), and whether
-     * it was already stale then (so that a publisher late with a new edition is asked once per
-     * refresh interval, not on every call).
-     */
-    private record Cached(TrustList list, Instant fetchedAt, boolean staleWhenFetched) {
-    }
 
     private TrustListSource(Builder b) {
         this.verifier = b.verifier;
         this.uri = b.uri;
         this.offline = b.offline;
         this.ownsTransport = b.transport == null && !b.offline;
-        this.transport = b.transport != null || b.offline ? b.transport
-                : new JdkHttpTransport(b.connectTimeout, b.allowLoopbackHttp);
+        this.transport = b.offline ? HttpTransport.offline() : b.transport != null ? b.transport
+                : HttpTransport.standard(b.connectTimeout, b.allowLoopbackHttp);
         this.clock = b.clock;
-        this.refreshInterval = b.refreshInterval;
-        this.retryInterval = b.retryInterval;
-        this.readTimeout = b.readTimeout;
-        this.maxResponseBytes = b.maxResponseBytes;
         this.initialList = b.initialList;
+        this.composition = offline ? null : SourceBuilder.from(new TrustListOrigin(verifier, uri, transport, clock,
+                b.refreshInterval, b.readTimeout, b.maxResponseBytes), clock)
+                .rateLimitAfterFailure(b.retryInterval)
+                .outageTolerance(OutageTolerantSource.UNBOUNDED, null) // bounded by the list's grace, §5
+                .cache();
+        if (composition != null && b.refreshAhead != null) {
+            composition.refreshAhead(b.refreshAhead, b.refreshExecutor);
+        }
     }
 
     /**
@@ -127,40 +129,11 @@ public final class TrustListSource implements AutoCloseable {
      */
     public VerificationResult<TrustList> current() {
         checkOpen();
-        Cached c = cached;
-        if (c == null || initialList != null) {
-            lock.lock();
-            try {
-                loadInitial();
-                c = cached;
-            } finally {
-                lock.unlock();
-            }
-        }
+        start();
         if (offline) {
-            return serveOffline(c);
+            return serveOffline();
         }
-        if (c != null && c.fetchedAt() != null && isFresh(c)) {
-            return verifier.revalidate(c.list());
-        }
-        if (!lock.tryLock()) {
-            if (c != null) {
-                return verifier.revalidate(c.list()); // another thread is refreshing
-            }
-            lock.lock();
-        }
-        try {
-            Cached now = cached;
-            if (now != null && now != c && now.fetchedAt() != null && isFresh(now)) {
-                return verifier.revalidate(now.list()); // refreshed by another thread meanwhile
-            }
-            if (lastFailureAt != null && clock.instant().isBefore(lastFailureAt.plus(retryInterval))) {
-                return fallback(now, lastFailure);
-            }
-            return fetchLocked();
-        } finally {
-            lock.unlock();
-        }
+        return render(source.get());
     }
 
     /**
@@ -172,16 +145,11 @@ public final class TrustListSource implements AutoCloseable {
      */
     public VerificationResult<TrustList> refresh() {
         checkOpen();
+        start();
         if (offline) {
-            return current();
+            return serveOffline();
         }
-        lock.lock();
-        try {
-            loadInitial();
-            return fetchLocked();
-        } finally {
-            lock.unlock();
-        }
+        return render(source.refresh());
     }
 
     /** @return whether this source never fetches */
@@ -189,37 +157,41 @@ public final class TrustListSource implements AutoCloseable {
         return offline;
     }
 
-    /** Fetched less than the refresh interval ago, and not gone stale since. */
-    private boolean isFresh(Cached c) {
-        if (!clock.instant().isBefore(c.fetchedAt().plus(refreshInterval))) {
-            return false;
-        }
-        return c.staleWhenFetched() || isCurrent(verifier.revalidate(c.list()));
-    }
-
-    private static boolean isCurrent(VerificationResult<TrustList> r) {
-        return r.isValid() && r.warnings().isEmpty();
-    }
-
-    private void loadInitial() {
-        if (initialList == null) {
+    /** Verifies the initial list (once) and builds the online composition around it. */
+    private void start() {
+        if (started) {
             return;
         }
-        VerificationResult<TrustList> r = verifier.verify(initialList);
-        initialList = null;
-        if (r.isValid()) {
-            if (cached == null) {
-                cached = new Cached(r.value().orElseThrow(), null, false);
+        synchronized (start) {
+            if (started) {
+                return;
             }
-        } else {
-            initialFailure = r;
-            LOG.warn("the initial trust list is not usable: {}", r.errors());
+            if (initialList != null) {
+                VerificationResult<TrustList> r = verifier.verify(initialList);
+                initialList = null;
+                if (r.isValid()) {
+                    initial = r.value().orElseThrow();
+                } else {
+                    initialFailure = r;
+                    LOG.warn("the initial trust list is not usable: {}", r.errors());
+                }
+            }
+            if (!offline) {
+                if (initial != null) {
+                    composition.outageTolerance(OutageTolerantSource.UNBOUNDED,
+                            new Fetched<>(initial, clock.instant(), clock.instant()));
+                }
+                source = composition.build();
+            }
+            started = true;
         }
     }
 
-    private VerificationResult<TrustList> serveOffline(Cached c) {
-        if (c != null) {
-            return verifier.revalidate(c.list());
+    private VerificationResult<TrustList> serveOffline() {
+        TrustList list = initial;
+        if (list != null) {
+            lastServed = list;
+            return verifier.revalidate(list);
         }
         Findings f = new Findings().error(OutcomeCode.TRUST_LIST_INVALID,
                 "offline: fetching is disabled and no usable trust list was given");
@@ -229,77 +201,43 @@ public final class TrustListSource implements AutoCloseable {
         return f.failure();
     }
 
-    private VerificationResult<TrustList> fetchLocked() {
-        Cached before = cached;
-        VerificationResult<TrustList> r = fetchAndVerify();
-        Instant now = clock.instant();
-        if (r.isValid()) {
-            TrustList list = r.value().orElseThrow();
-            cached = new Cached(list, now, !isCurrent(r));
-            lastFailureAt = null;
-            lastFailure = null;
-            LOG.debug("trust list refreshed from {}: {}", uri, list);
-            return r;
-        }
-        lastFailureAt = now;
-        lastFailure = r;
-        LOG.warn("trust list refresh from {} failed: {}", uri, r.errors());
-        return fallback(before, r);
-    }
-
-    private VerificationResult<TrustList> fetchAndVerify() {
-        byte[] body;
-        try {
-            body = transport.get(uri, ACCEPT, maxResponseBytes, readTimeout);
-        } catch (IOException e) {
-            String m = e.getMessage();
-            return VerificationResult.invalid(OutcomeCode.TRUST_LIST_INVALID, "could not fetch the trust list: "
-                    + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
-        }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            return new Findings().error(OutcomeCode.TRUST_LIST_INVALID, "the fetched trust list is not a JWS")
-                    .error(OutcomeCode.MALFORMED, "the response body is not UTF-8 text").failure();
-        }
-        return verifier.verify(stripTrailingWhitespace(text));
-    }
-
-    /** A file served as-is usually ends with a line break; nothing else is changed. */
-    private static String stripTrailingWhitespace(String s) {
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t' || s.charAt(end - 1) == '\r'
-                || s.charAt(end - 1) == '\n')) {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
-    /** Serves the last good list after a failed refresh, while it is within its grace. */
-    private VerificationResult<TrustList> fallback(Cached c, VerificationResult<TrustList> failure) {
-        if (c == null) {
-            if (initialFailure != null && failure != initialFailure) {
-                return new Findings().addAll(failure).addAll(initialFailure).failure();
+    /**
+     * A good list is re-checked for freshness; a last good list served despite a failed refresh
+     * gets the failure as warnings while it is within its grace; no list gives the failure.
+     */
+    private VerificationResult<TrustList> render(Outcome<TrustList> o) {
+        Outcome.Failure failure = o.failure().orElse(null);
+        if (o.value().isEmpty()) {
+            Findings f = new Findings();
+            failure.errors().forEach(e -> f.error(e.code(), e.message()));
+            if (initialFailure != null) {
+                f.addAll(initialFailure);
             }
-            return failure;
+            return f.failure();
         }
-        VerificationResult<TrustList> again = verifier.revalidate(c.list());
+        Fetched<TrustList> fetched = o.value().orElseThrow();
+        TrustList list = fetched.value();
+        lastServed = list;
+        VerificationResult<TrustList> again = verifier.revalidate(list);
+        if (failure == null) {
+            return again;
+        }
         if (!again.isValid()) {
-            return new Findings().addAll(again).addAll(failure).failure();
+            Findings f = new Findings().addAll(again);
+            failure.errors().forEach(e -> f.error(e.code(), e.message()));
+            return f.failure();
         }
         Findings f = new Findings();
         f.warn(OutcomeCode.TRUST_LIST_INVALID, "refreshing the trust list failed; serving the last good list ("
-                + c.list().edition().map(e -> "seq " + e.seq()).orElse("local") + ", "
-                + (c.fetchedAt() == null ? "given at start" : "fetched at " + c.fetchedAt()) + ")");
+                + list.edition().map(e -> "seq " + e.seq()).orElse("local") + ", "
+                + (list == initial ? "given at start" : "fetched at " + fetched.obtainedAt()) + ")");
         for (Finding e : failure.errors()) {
             f.warn(e.code(), e.message());
         }
         for (Finding w : again.warnings()) {
             f.warn(w.code(), w.message());
         }
-        return f.result(c.list());
+        return f.result(list);
     }
 
     private void checkOpen() {
@@ -319,8 +257,8 @@ public final class TrustListSource implements AutoCloseable {
 
     @Override
     public String toString() {
-        Cached c = cached;
-        return "TrustListSource[" + (offline ? "offline" : uri) + ", " + (c == null ? "no list" : c.list()) + "]";
+        TrustList l = lastServed;
+        return "TrustListSource[" + (offline ? "offline" : uri) + ", " + (l == null ? "no list" : l) + "]";
     }
 
     /**
@@ -340,6 +278,8 @@ public final class TrustListSource implements AutoCloseable {
         private boolean allowLoopbackHttp;
         private boolean offline;
         private String initialList;
+        private Duration refreshAhead;
+        private Executor refreshExecutor;
 
         private Builder(TrustListVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier, "verifier");
@@ -464,10 +404,32 @@ public final class TrustListSource implements AutoCloseable {
         }
 
         /**
+         * Refreshes the list shortly before it is due, on {@code executor}, so that no caller
+         * waits for a fetch while a good list is held (off by default: refreshes then happen on
+         * a calling thread once the list is due). Failed attempts are paced by the retry interval
+         * like any other.
+         *
+         * @param ahead    how long before the list is due to start, above 0 and less than the
+         *                 refresh interval
+         * @param executor where the refreshes run; its owner shuts it down
+         * @return this builder
+         */
+        public Builder refreshAhead(Duration ahead, Executor executor) {
+            Objects.requireNonNull(ahead, "ahead");
+            if (ahead.isNegative() || ahead.isZero()) {
+                throw new IllegalArgumentException("refreshAhead must be above 0");
+            }
+            this.refreshAhead = ahead;
+            this.refreshExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
          * Builds the source. No network I/O.
          *
          * @return the source
-         * @throws IllegalStateException    when online without a URI
+         * @throws IllegalStateException    when online without a URI, or when refreshAhead is not less
+         *                                  than the refresh interval
          * @throws IllegalArgumentException when the URI breaks the fetch rules
          */
         public TrustListSource build() {
@@ -475,7 +437,11 @@ public final class TrustListSource implements AutoCloseable {
                 throw new IllegalStateException("uri(...) is required unless offline(true)");
             }
             if (uri != null) {
-                FetchPolicy.check(uri, allowLoopbackHttp);
+                FetchRules.check(uri, allowLoopbackHttp);
+            }
+            if (refreshAhead != null && refreshAhead.compareTo(refreshInterval) >= 0) {
+                throw new IllegalStateException("refreshAhead (" + refreshAhead + ") must be less than the refresh"
+                        + " interval (" + refreshInterval + ")");
             }
             return new TrustListSource(this);
         }

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,6 +194,14 @@ public final class TrustListVerifier {
             checkExpiry(e.expiresAt(), now, f);
         });
         return f.result(list);
+    }
+
+    /**
+     * @return when {@link #revalidate} starts to warn that the list expired ({@code exp} plus the
+     *         skew), or empty for a local list, which never expires
+     */
+    Optional<Instant> staleAt(TrustList list) {
+        return list.edition().map(e -> e.expiresAt().plus(skew));
     }
 
     /** @return the store holding the highest {@code seq} seen */

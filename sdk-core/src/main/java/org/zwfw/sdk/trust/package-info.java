@@ -7,7 +7,8 @@
  * ({@link org.zwfw.sdk.trust.SequenceStore}); {@link org.zwfw.sdk.trust.TrustList#parseLocal(String)}
  * loads the unsigned local form an operator configures; {@link org.zwfw.sdk.trust.TrustListBuilder}
  * writes both forms; {@link org.zwfw.sdk.trust.TrustListSource} keeps a list fetched over HTTPS
- * fresh and survives outages. Loading a document and trusting its contents are separate
+ * ({@code org.zwfw.sdk.http}) fresh and survives outages (composed from the decorators of
+ * {@code org.zwfw.sdk.source}). Loading a document and trusting its contents are separate
  * operations: nothing here trusts a key because a document names it.
  */
 package org.zwfw.sdk.trust;

@@ -1,6 +1,5 @@
 package org.zwfw.sdk.trust;
 
-import org.zwfw.sdk.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR;
@@ -29,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.http.HttpTransport;
+import org.zwfw.sdk.testing.LoopbackServer;
+import org.zwfw.sdk.testing.MutableClock;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -326,9 +328,11 @@ class TrustListSourceTest {
 
     @Test
     void fetchesOnceForManyConcurrentCallers() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String list = Fixtures.edition(5).sign(ANCHOR);
         server.on(PATH, ex -> {
+            arrived.countDown();
             try {
                 release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -337,13 +341,24 @@ class TrustListSourceTest {
             LoopbackServer.respond(ex, 200, list);
         });
         TrustListSource s = source(builder());
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Thread> callers = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "caller");
+            callers.add(t);
+            return t;
+        });
         try {
             List<Future<VerificationResult<TrustList>>> results = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 results.add(pool.submit(s::current));
             }
-            Thread.sleep(200);
+            // The one fetch is held at the server until the other seven callers wait for it.
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (callers.stream().filter(t -> t.getState() == Thread.State.WAITING).count() < 7
+                    && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
             release.countDown();
             for (Future<VerificationResult<TrustList>> f : results) {
                 assertThat(seq(f.get(10, TimeUnit.SECONDS))).isEqualTo(5);
@@ -352,6 +367,95 @@ class TrustListSourceTest {
             pool.shutdownNow();
         }
         assertThat(server.hits(PATH)).isEqualTo(1);
+    }
+
+    @Test
+    void aClockThatWentBackwardsMakesTheCachedListDue() {
+        server.serve(PATH, Fixtures.edition(5).sign(ANCHOR));
+        TrustListSource s = source(builder());
+        clock.advance(Duration.ofHours(2));
+        s.current();
+        server.serve(PATH, Fixtures.edition(6).sign(ANCHOR));
+        clock.advance(Duration.ofHours(-1));
+        assertThat(seq(s.current())).isEqualTo(6);
+        assertThat(server.hits(PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void aClockThatWentBackwardsDoesNotStretchThePauseAfterAFailure() {
+        server.on(PATH, ex -> LoopbackServer.respond(ex, 500, "down"));
+        TrustListSource s = source(builder());
+        clock.advance(Duration.ofHours(2));
+        s.current();
+        clock.advance(Duration.ofHours(-1));
+        server.serve(PATH, Fixtures.edition(5).sign(ANCHOR));
+        assertThat(seq(s.current())).isEqualTo(5);
+        assertThat(server.hits(PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAResponseOfAnotherContentType() {
+        server.on(PATH, ex -> LoopbackServer.respond(ex, 200, "text/html", Fixtures.edition(5).sign(ANCHOR)));
+        VerificationResult<TrustList> r = source(builder()).current();
+        assertThat(r.errorCodes()).containsExactly(TRUST_LIST_INVALID);
+        assertThat(r.errors().get(0).message()).contains("Content-Type", "text/html");
+    }
+
+    @Test
+    void whileOneCallerRefreshesTheOthersGetTheCachedListAtOnce() throws Exception {
+        server.serve(PATH, Fixtures.edition(5).sign(ANCHOR));
+        TrustListSource s = source(builder());
+        s.current();
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        String next = Fixtures.edition(6).sign(ANCHOR);
+        server.on(PATH, ex -> {
+            arrived.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            LoopbackServer.respond(ex, 200, next);
+        });
+        clock.advance(TrustListSource.DEFAULT_REFRESH_INTERVAL);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<VerificationResult<TrustList>> refreshing = pool.submit(s::current);
+            assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                VerificationResult<TrustList> r = s.current();
+                assertThat(seq(r)).isEqualTo(5);
+                assertThat(r.warnings()).isEmpty();
+            }
+            release.countDown();
+            assertThat(seq(refreshing.get(10, TimeUnit.SECONDS))).isEqualTo(6);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(seq(s.current())).isEqualTo(6);
+        assertThat(server.hits(PATH)).isEqualTo(2);
+    }
+
+    @Test
+    void refreshesAheadOnTheExecutorGivenWithoutMakingACallerWait() {
+        server.serve(PATH, Fixtures.edition(5).sign(ANCHOR));
+        java.util.Queue<Runnable> tasks = new java.util.ArrayDeque<>();
+        TrustListSource s = source(builder().refreshAhead(Duration.ofMinutes(5), tasks::add));
+        s.current();
+        server.serve(PATH, Fixtures.edition(6).sign(ANCHOR));
+        clock.advance(Duration.ofMinutes(56));
+        assertThat(seq(s.current())).isEqualTo(5);
+        assertThat(server.hits(PATH)).isEqualTo(1);
+        assertThat(tasks).hasSize(1);
+        tasks.poll().run();
+        assertThat(server.hits(PATH)).isEqualTo(2);
+        assertThat(seq(s.current())).isEqualTo(6);
+        assertThatThrownBy(() -> builder().refreshAhead(Duration.ofHours(1), tasks::add).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("refresh interval");
+        assertThatThrownBy(() -> builder().refreshAhead(Duration.ZERO, tasks::add))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

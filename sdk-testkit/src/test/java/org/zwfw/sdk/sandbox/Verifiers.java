@@ -4,8 +4,8 @@ import java.time.Duration;
 import org.zwfw.sdk.credential.CredentialVerifier;
 import org.zwfw.sdk.credential.StatusMode;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.http.HttpTransport;
 import org.zwfw.sdk.status.StatusListSource;
-import org.zwfw.sdk.trust.HttpTransport;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustListVerifier;
 

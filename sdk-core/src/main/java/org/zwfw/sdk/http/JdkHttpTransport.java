@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class JdkHttpTransport implements HttpTransport {
 
     JdkHttpTransport(Duration connectTimeout, boolean allowLoopbackHttp) {
         this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "zwfw-trust-http-" + THREADS.incrementAndGet());
+            Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -56,7 +56,7 @@ final class JdkHttpTransport implements HttpTransport {
         if (closed) {
             throw new IOException("the HTTP transport is closed");
         }
-        FetchPolicy.check(uri, allowLoopbackHttp);
+        FetchRules.check(uri, allowLoopbackHttp);
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Accept", accept).build();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
@@ -65,7 +65,9 @@ final class JdkHttpTransport implements HttpTransport {
                 b = LimitedBody.discarding();
             } else {
                 long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-                b = declared > maxBytes ? LimitedBody.refusing(declared, maxBytes) : new LimitedBody(maxBytes);
+                IOException wrongType = wrongType(accept, info.headers().firstValue("Content-Type").orElse(null));
+                b = wrongType != null ? new LimitedBody(maxBytes, wrongType)
+                        : declared > maxBytes ? LimitedBody.refusing(declared, maxBytes) : new LimitedBody(maxBytes);
             }
             body.set(b);
             return b;
@@ -101,6 +103,16 @@ final class JdkHttpTransport implements HttpTransport {
             throw new IOException("HTTP " + status + " from " + where(uri));
         }
         return response.body();
+    }
+
+    /** @return why the body is refused for its type, or {@code null} when the type is acceptable */
+    private static IOException wrongType(String accept, String contentType) {
+        try {
+            FetchRules.checkContentType(accept, contentType);
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
     }
 
     private static void abort(CompletableFuture<?> future, AtomicReference<LimitedBody> body) {

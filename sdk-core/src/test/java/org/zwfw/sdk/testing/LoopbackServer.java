@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A real HTTP server on 127.0.0.1 (the JDK's own), counting requests per path. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -26,22 +26,22 @@ final class LoopbackServer implements AutoCloseable {
     });
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** Serves whatever {@code handler} does at {@code path}, counting each request. */
-    LoopbackServer on(String path, HttpHandler handler) {
+    public LoopbackServer on(String path, HttpHandler handler) {
         hits.putIfAbsent(path, new AtomicInteger());
         try {
             server.removeContext(path);
@@ -58,18 +58,26 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /** Serves {@code body} with status 200 at {@code path}. */
-    LoopbackServer serve(String path, String body) {
+    public LoopbackServer serve(String path, String body) {
         return on(path, ex -> respond(ex, 200, body));
     }
 
-    int hits(String path) {
+    public int hits(String path) {
         AtomicInteger n = hits.get(path);
         return n == null ? 0 : n.get();
     }
 
-    static void respond(HttpExchange ex, int status, String body) throws IOException {
+    /** Answers {@code body} as {@code application/trustlist+jwt}. */
+    public static void respond(HttpExchange ex, int status, String body) throws IOException {
+        respond(ex, status, "application/trustlist+jwt", body);
+    }
+
+    /** Answers {@code body} with the given {@code Content-Type} ({@code null}: none). */
+    public static void respond(HttpExchange ex, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", "application/trustlist+jwt");
+        if (contentType != null) {
+            ex.getResponseHeaders().set("Content-Type", contentType);
+        }
         ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
@@ -78,7 +86,7 @@ final class LoopbackServer implements AutoCloseable {
         }
     }
 
-    static void redirect(HttpExchange ex, int status, String location) throws IOException {
+    public static void redirect(HttpExchange ex, int status, String location) throws IOException {
         ex.getResponseHeaders().set("Location", location);
         ex.sendResponseHeaders(status, -1);
     }

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,18 +10,22 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.zwfw.sdk.testing.LoopbackServer;
 
 /** The default transport over real HTTP on loopback. */
 class JdkHttpTransportTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int LIMIT = 64 * 1024;
+    private static final String ACCEPT = "application/trustlist+jwt, application/jwt";
 
     private LoopbackServer server;
     private JdkHttpTransport transport;
@@ -39,7 +43,7 @@ class JdkHttpTransportTest {
     }
 
     private byte[] get(String path) throws IOException {
-        return transport.get(server.uri(path), TrustListSource.ACCEPT, LIMIT, TIMEOUT);
+        return transport.get(server.uri(path), ACCEPT, LIMIT, TIMEOUT);
     }
 
     @Test
@@ -114,12 +118,64 @@ class JdkHttpTransportTest {
 
     @Test
     void givesUpWhenNoResponseArrivesInTime() {
+        CountDownLatch never = new CountDownLatch(1);
         server.on("/slow", ex -> {
-            sleep(3000);
+            await(never);
             LoopbackServer.respond(ex, 200, "late");
         });
-        assertThatThrownBy(() -> transport.get(server.uri("/slow"), "*/*", LIMIT, Duration.ofMillis(300)))
-                .isInstanceOf(HttpTimeoutException.class);
+        try {
+            assertThatThrownBy(() -> transport.get(server.uri("/slow"), "*/*", LIMIT, Duration.ofMillis(300)))
+                    .isInstanceOf(HttpTimeoutException.class);
+        } finally {
+            never.countDown();
+        }
+    }
+
+    @Test
+    void reportsAConnectionDroppedInTheMiddleOfTheBody() {
+        server.on("/dropped", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            OutputStream out = ex.getResponseBody();
+            out.write(new byte[10]);
+            out.flush();
+            throw new IOException("dropped by the test: the exchange is closed 990 bytes short");
+        });
+        assertThatThrownBy(() -> get("/dropped")).isInstanceOf(IOException.class)
+                .isNotInstanceOf(HttpTimeoutException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/trustlist+jwt", "application/jwt", "APPLICATION/JWT",
+        "application/trustlist+jwt; charset=utf-8"})
+    void acceptsTheTypesAskedFor(String type) throws IOException {
+        server.on("/typed", ex -> LoopbackServer.respond(ex, 200, type, "a.b.c"));
+        assertThat(get("/typed")).hasSize(5);
+    }
+
+    @Test
+    void acceptsAResponseWithoutAContentType() throws IOException {
+        server.on("/untyped", ex -> LoopbackServer.respond(ex, 200, null, "a.b.c"));
+        assertThat(get("/untyped")).hasSize(5);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html; charset=utf-8", "application/json", "application/octet-stream",
+        "application/statuslist+jwt"})
+    void refusesAContentTypeNotAskedFor(String type) {
+        server.on("/portal", ex -> LoopbackServer.respond(ex, 200, type, "<html>log in first</html>"));
+        assertThatThrownBy(() -> get("/portal")).isInstanceOf(IOException.class)
+                .hasMessageContaining("Content-Type").hasMessageContaining(type)
+                .hasMessageContaining("application/trustlist+jwt");
+    }
+
+    @Test
+    void theOfflineTransportRefusesWithoutAnyRequest() {
+        server.serve("/list", "a.b.c");
+        try (HttpTransport offline = HttpTransport.offline()) {
+            assertThatThrownBy(() -> offline.get(server.uri("/list"), ACCEPT, LIMIT, TIMEOUT))
+                    .isInstanceOf(IOException.class).hasMessageContaining("offline");
+        }
+        assertThat(server.hits("/list")).isZero();
     }
 
     @Test
@@ -167,6 +223,14 @@ class JdkHttpTransportTest {
         transport.close();
         assertThatThrownBy(() -> get("/list")).isInstanceOf(IOException.class).hasMessageContaining("closed");
         assertThat(server.hits("/list")).isZero();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long ms) {
