@@ -3,7 +3,6 @@
  * provincial government-service network, with SM2/SM3 beside ES256 and Ed25519.
  */
 module org.zwfw.sdk {
-    requires transitive com.nimbusds.jose.jwt;
     requires org.bouncycastle.provider;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
@@ -12,7 +11,6 @@ module org.zwfw.sdk {
 
     exports org.zwfw.sdk.verify;
     exports org.zwfw.sdk.crypto;
-    exports org.zwfw.sdk.crypto.nimbus;
     exports org.zwfw.sdk.id;
     exports org.zwfw.sdk.credential;
     exports org.zwfw.sdk.status;

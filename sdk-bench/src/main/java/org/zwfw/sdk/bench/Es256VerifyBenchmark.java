@@ -35,7 +35,7 @@ import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.crypto.VerifiedJws;
-import org.zwfw.sdk.crypto.nimbus.NimbusJwsVerifier;
+import org.zwfw.sdk.nimbus.NimbusJwsVerifier;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**

@@ -3,4 +3,4 @@
  * {@code JWSVerifier} interfaces, so one JOSE stack serves the whole application. These are the
  * only public types of the SDK that expose nimbus types, by design.
  */
-package org.zwfw.sdk.crypto.nimbus;
+package org.zwfw.sdk.nimbus;

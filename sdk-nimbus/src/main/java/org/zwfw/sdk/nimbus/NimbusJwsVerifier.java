@@ -1,4 +1,4 @@
-package org.zwfw.sdk.crypto.nimbus;
+package org.zwfw.sdk.nimbus;
 
 import com.nimbusds.jose.CriticalHeaderParamsAware;
 import com.nimbusds.jose.JOSEException;
@@ -7,10 +7,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
 import org.zwfw.sdk.crypto.VerificationKey;
-import org.zwfw.sdk.internal.Base64Url;
 
 /**
  * A nimbus-jose-jwt {@link JWSVerifier} backed by an SDK {@link VerificationKey}: nimbus's
@@ -57,10 +57,8 @@ public final class NimbusJwsVerifier implements JWSVerifier, CriticalHeaderParam
         if (crit != null && !deferredCritical.containsAll(crit)) {
             return false;
         }
-        byte[] sig;
-        try {
-            sig = Base64Url.decode(signature.toString());
-        } catch (IllegalArgumentException e) {
+        byte[] sig = strictBase64Url(signature.toString());
+        if (sig == null) {
             return false;
         }
         return key.verify(signingInput, sig);
@@ -84,5 +82,22 @@ public final class NimbusJwsVerifier implements JWSVerifier, CriticalHeaderParam
     @Override
     public Set<String> getDeferredCriticalHeaderParams() {
         return deferredCritical;
+    }
+
+    /**
+     * Decodes base64url as strictly as the SDK's own verifier: no padding, no characters outside
+     * the alphabet, canonical trailing bits (the text must be exactly what encoding the bytes
+     * gives back).
+     *
+     * @return the bytes, or {@code null} when the text is not canonical base64url
+     */
+    static byte[] strictBase64Url(String text) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(text) ? bytes : null;
     }
 }

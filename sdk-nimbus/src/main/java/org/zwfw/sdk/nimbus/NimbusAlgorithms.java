@@ -1,4 +1,4 @@
-package org.zwfw.sdk.crypto.nimbus;
+package org.zwfw.sdk.nimbus;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.Requirement;

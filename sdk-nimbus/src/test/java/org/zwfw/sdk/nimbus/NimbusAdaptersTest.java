@@ -1,4 +1,4 @@
-package org.zwfw.sdk.crypto.nimbus;
+package org.zwfw.sdk.nimbus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -91,5 +91,15 @@ class NimbusAdaptersTest {
         assertThat(NimbusAlgorithms.of(JwsAlgorithm.EDDSA)).isEqualTo(JWSAlgorithm.EdDSA);
         assertThat(new NimbusJwsSigner(SigningKey.generate(JwsAlgorithm.EDDSA)).supportedJWSAlgorithms())
                 .containsExactly(JWSAlgorithm.EdDSA);
+    }
+
+    @Test
+    void signaturesAreDecodedAsStrictlyAsTheSdkDoes() {
+        byte[] bytes = {(byte) 0xfb, (byte) 0xff};
+        assertThat(NimbusJwsVerifier.strictBase64Url("-_8")).containsExactly(bytes);
+        assertThat(NimbusJwsVerifier.strictBase64Url("-_9")).as("non-canonical trailing bits").isNull();
+        assertThat(NimbusJwsVerifier.strictBase64Url("-_8=")).as("padding").isNull();
+        assertThat(NimbusJwsVerifier.strictBase64Url("+/8")).as("base64, not base64url").isNull();
+        assertThat(NimbusJwsVerifier.strictBase64Url("-_8\n")).isNull();
     }
 }
