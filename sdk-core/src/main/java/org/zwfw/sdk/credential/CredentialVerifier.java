@@ -14,6 +14,8 @@ import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.crypto.VerificationPolicy;
+import org.zwfw.sdk.internal.ClaimChecks;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.status.StatusCheck;
 import org.zwfw.sdk.status.StatusChecker;
@@ -23,9 +25,7 @@ import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustedIssuer;
-import org.zwfw.sdk.verify.ClaimChecks;
 import org.zwfw.sdk.verify.Finding;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

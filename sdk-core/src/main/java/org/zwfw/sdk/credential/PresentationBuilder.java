@@ -11,8 +11,8 @@ import java.util.Set;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.UnverifiedJws;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.verify.Finding;
-import org.zwfw.sdk.verify.Findings;
 
 /**
  * The holder's side (RFC 9901 §4.3, §7.2): from an issued SD-JWT with all its disclosures,

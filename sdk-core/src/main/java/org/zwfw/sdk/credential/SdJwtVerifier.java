@@ -17,12 +17,12 @@ import org.zwfw.sdk.crypto.KeyFormatException;
 import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.ParsedJws;
-import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerificationKey;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerifiedJws;
-import org.zwfw.sdk.verify.ClaimChecks;
+import org.zwfw.sdk.internal.ClaimChecks;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.verify.Finding;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Json;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

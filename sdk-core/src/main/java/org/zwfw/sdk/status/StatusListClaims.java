@@ -5,9 +5,9 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.Texts;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.Texts;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

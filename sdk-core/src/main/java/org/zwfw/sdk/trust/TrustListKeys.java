@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.zwfw.sdk.crypto.KeyRequest;
 import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Texts;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

@@ -9,13 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.http.FetchRules;
 import org.zwfw.sdk.http.HttpTransport;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.source.Fetched;
-import org.zwfw.sdk.source.Outcome;
 import org.zwfw.sdk.source.OutageTolerantSource;
+import org.zwfw.sdk.source.Outcome;
 import org.zwfw.sdk.source.Source;
 import org.zwfw.sdk.source.SourceBuilder;
 import org.zwfw.sdk.verify.Finding;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

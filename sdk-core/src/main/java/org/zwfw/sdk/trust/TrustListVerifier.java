@@ -19,10 +19,10 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.verify.Finding;
-import org.zwfw.sdk.verify.Findings;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 

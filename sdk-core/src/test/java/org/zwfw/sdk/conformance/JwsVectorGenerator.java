@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.KeySet;
-import org.zwfw.sdk.crypto.SignatureEncoding;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.internal.SignatureEncoding;
 
 /**
  * Produces {@code spec/vectors/jws/*.json} and checks on every build that the committed files

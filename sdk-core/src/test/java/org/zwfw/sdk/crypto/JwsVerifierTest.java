@@ -1,7 +1,5 @@
 package org.zwfw.sdk.crypto;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +10,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.internal.SignatureEncoding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class JwsVerifierTest {
 

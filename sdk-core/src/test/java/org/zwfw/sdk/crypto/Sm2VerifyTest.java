@@ -1,8 +1,5 @@
 package org.zwfw.sdk.crypto;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
@@ -13,6 +10,9 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.zwfw.sdk.internal.SignatureEncoding;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * SM2 verification's last step (GB/T 32918.2 §7.1 B7) is asked in Jacobian coordinates, without

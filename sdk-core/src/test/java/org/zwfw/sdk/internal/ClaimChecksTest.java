@@ -1,6 +1,4 @@
-package org.zwfw.sdk.verify;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.zwfw.sdk.internal;
 
 import java.math.BigInteger;
 import java.time.Duration;
@@ -8,6 +6,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.verify.VerificationResult;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ClaimChecksTest {
 

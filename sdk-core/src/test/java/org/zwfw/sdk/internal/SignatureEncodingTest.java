@@ -1,4 +1,4 @@
-package org.zwfw.sdk.crypto;
+package org.zwfw.sdk.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +27,7 @@ class SignatureEncodingTest {
         big[33] = 1;
         assertThatThrownBy(() -> SignatureEncoding.derToRaw(SignatureEncoding.rawToDer(big), 32))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 32 bytes");
-        byte[] der = SignatureEncoding.rawToDer(TestSupport.hex("01".repeat(64)));
+        byte[] der = SignatureEncoding.rawToDer(org.bouncycastle.util.encoders.Hex.decode("01".repeat(64)));
         byte[] trailing = java.util.Arrays.copyOf(der, der.length + 1);
         assertThatThrownBy(() -> SignatureEncoding.derToRaw(trailing, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> SignatureEncoding.rawToDer(new byte[63])).isInstanceOf(IllegalArgumentException.class);

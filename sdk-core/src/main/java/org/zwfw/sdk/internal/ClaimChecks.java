@@ -1,10 +1,11 @@
-package org.zwfw.sdk.verify;
+package org.zwfw.sdk.internal;
 
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.zwfw.sdk.verify.OutcomeCode;
 
 /**
  * Checks of JWT claims shared by every token verifier (RFC 7519 §4.1, RFC 8725 §3.10): typed

@@ -1,7 +1,10 @@
-package org.zwfw.sdk.verify;
+package org.zwfw.sdk.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.zwfw.sdk.verify.Finding;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.verify.VerificationResult;
 
 /**
  * Collects the errors and warnings of one verification run, so that a verifier can report every

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.crypto;
+package org.zwfw.sdk.internal;
 
 import java.io.IOException;
 import java.math.BigInteger;
