@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
-import org.zwfw.sdk.crypto.UnverifiedJws;
+import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.verify.Finding;
 
@@ -36,12 +36,12 @@ public final class PresentationBuilder {
 
     private PresentationBuilder(SdJwt issued) {
         this.issued = issued;
-        UnverifiedJws jws = UnverifiedJws.parse(issued.issuerJwt(), SdJwtVerifier.DEFAULT_MAX_LENGTH);
-        Object algName = jws.claims().get("_sd_alg");
+        Map<String, Object> claims = ParsedJws.decode(issued.issuerJwt()).claims().orElseThrow();
+        Object algName = claims.get("_sd_alg");
         this.alg = algName == null ? SdHashAlgorithm.SHA_256 : SdHashAlgorithm.fromJsonName(String.valueOf(algName))
                 .orElseThrow(() -> new IllegalArgumentException("unsupported _sd_alg in the issued SD-JWT"));
         Findings f = new Findings();
-        SdProcessor.Result r = SdProcessor.process(jws.claims(), issued.disclosures(), alg, f);
+        SdProcessor.Result r = SdProcessor.process(claims, issued.disclosures(), alg, f);
         if (f.hasErrors()) {
             StringBuilder sb = new StringBuilder("the issued SD-JWT is not consistent:");
             for (Finding e : f.failure().errors()) {

@@ -69,6 +69,25 @@ public final class ParsedJws {
     }
 
     /**
+     * Decodes a JWS that must be well formed, for tools and tests that read a token they made
+     * (nothing is verified): any limit up to {@link VerificationPolicy#MAX_LENGTH_LIMIT}, JSON
+     * payload.
+     *
+     * @param compact the compact serialization, never {@code null}
+     * @return the parsed value, well formed, with its claims
+     * @throws IllegalArgumentException naming what is wrong (too long, not three base64url parts,
+     *                                  header or payload not a strict JSON object)
+     */
+    public static ParsedJws decode(String compact) {
+        ParsedJws jws = parse(compact, VerificationPolicy.MAX_LENGTH_LIMIT, VerificationPolicy.DEFAULT_MAX_JSON_DEPTH,
+                true);
+        jws.problem().ifPresent(p -> {
+            throw new IllegalArgumentException(p.message());
+        });
+        return jws;
+    }
+
+    /**
      * Parses a JWS.
      *
      * @param compact      the compact serialization, never {@code null}
