@@ -278,6 +278,8 @@ public final class CredentialVerifier {
          */
         private final SdJwtVerifier.Builder sd = SdJwtVerifier.builder();
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private StatusMode statusMode = StatusMode.REQUIRED;
         private StatusListSource statusSource;
         private StatusChecker statusChecker;
@@ -319,8 +321,14 @@ public final class CredentialVerifier {
          *
          * @param p the policy (default {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -390,6 +398,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder clock(Clock source) {
+            shorthands = true;
             this.policy = policy.withClock(source);
             return this;
         }
@@ -399,6 +408,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder skew(Duration allowed) {
+            shorthands = true;
             this.policy = policy.withSkew(allowed);
             return this;
         }
@@ -454,6 +464,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder lenientInterop(boolean on) {
+            shorthands = true;
             this.policy = policy.withAliases(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
             return this;
         }
@@ -464,6 +475,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
+            shorthands = true;
             this.policy = policy.withAlgorithms(allowed);
             return this;
         }
@@ -482,6 +494,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
+            shorthands = true;
             this.policy = policy.withMaxPresentationLength(chars);
             return this;
         }

@@ -309,6 +309,8 @@ public final class SdJwtVerifier {
 
         private KeyResolver keys;
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private Set<SdHashAlgorithm> hashAlgorithms = EnumSet.allOf(SdHashAlgorithm.class);
         private String expectedType = "dc+sd-jwt";
         private boolean keyBindingRequired;
@@ -334,8 +336,14 @@ public final class SdJwtVerifier {
          *          aliases, {@link VerificationPolicy#maxPresentationLength()} (default
          *          {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -357,6 +365,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
+            shorthands = true;
             this.policy = policy.withAlgorithms(allowed);
             return this;
         }
@@ -409,6 +418,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder clock(Clock source) {
+            shorthands = true;
             this.policy = policy.withClock(source);
             return this;
         }
@@ -420,6 +430,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder skew(Duration allowed) {
+            shorthands = true;
             this.policy = policy.withSkew(allowed);
             return this;
         }
@@ -441,6 +452,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
+            shorthands = true;
             this.policy = policy.withMaxPresentationLength(chars);
             return this;
         }
@@ -450,6 +462,7 @@ public final class SdJwtVerifier {
          * @return this builder
          */
         public Builder aliasPolicy(AliasPolicy aliases) {
+            shorthands = true;
             this.policy = policy.withAliases(aliases);
             return this;
         }

@@ -17,9 +17,10 @@ public final class JwsHeader {
         this.parameters = Collections.unmodifiableMap(parameters);
     }
 
-    /** @return the {@code alg} value as written in the token, never {@code null} */
+    /** @return the {@code alg} value as written in the token, or {@code null} when absent or not a string */
     public String algorithmName() {
-        return (String) parameters.get("alg");
+        Object v = parameters.get("alg");
+        return v instanceof String ? (String) v : null;
     }
 
     /** @return the {@code kid} value, if present */
@@ -34,11 +35,19 @@ public final class JwsHeader {
         return v instanceof String ? Optional.of((String) v) : Optional.empty();
     }
 
-    /** @return the names listed in {@code crit}, empty when absent */
-    @SuppressWarnings("unchecked")
+    /** @return the string names listed in {@code crit} (other values skipped), empty when absent */
     public List<String> critical() {
         Object v = parameters.get("crit");
-        return v instanceof List ? Collections.unmodifiableList((List<String>) v) : List.of();
+        if (!(v instanceof List)) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        for (Object o : (List<?>) v) {
+            if (o instanceof String) {
+                names.add((String) o);
+            }
+        }
+        return Collections.unmodifiableList(names);
     }
 
     /**
@@ -64,13 +73,38 @@ public final class JwsHeader {
      * @return whether they name the same media type
      */
     public static boolean sameMediaType(String typ, String expected) {
-        return strip(typ).equalsIgnoreCase(strip(expected));
+        String a = strip(typ);
+        String b = strip(expected);
+        return a.length() == b.length() && asciiEqualsIgnoreCase(a, 0, b, 0, a.length());
     }
 
     private static String strip(String mediaType) {
         String prefix = "application/";
-        return mediaType.regionMatches(true, 0, prefix, 0, prefix.length())
+        return mediaType.length() >= prefix.length() && asciiEqualsIgnoreCase(mediaType, 0, prefix, 0, prefix.length())
                 ? mediaType.substring(prefix.length()) : mediaType;
+    }
+
+    /**
+     * Media types are case-insensitive in ASCII only (RFC 6838 §4.2); Java's own ignore-case
+     * comparison folds Unicode too (the Kelvin sign would equal 'k'), which another verifier
+     * would not do.
+     */
+    private static boolean asciiEqualsIgnoreCase(String a, int aFrom, String b, int bFrom, int len) {
+        for (int i = 0; i < len; i++) {
+            char x = a.charAt(aFrom + i);
+            char y = b.charAt(bFrom + i);
+            if (x >= 0x80 || y >= 0x80) {
+                return false;
+            }
+            if (x != y && lower(x) != lower(y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     /**

@@ -120,9 +120,11 @@ public final class JwsVerifier {
      *                 header and payload are acceptable
      * @return the result with every failed check
      */
-    public VerificationResult<VerifiedJws> verify(ParsedJws jws, KeyResolver resolver) {
-        Objects.requireNonNull(jws, "jws");
+    public VerificationResult<VerifiedJws> verify(ParsedJws parsed, KeyResolver resolver) {
+        Objects.requireNonNull(parsed, "jws");
         Objects.requireNonNull(resolver, "resolver");
+        // parsed under looser limits (ParsedJws.decode, another verifier's): parsed again under ours
+        ParsedJws jws = parsed.within(maxLength, policy.maxJsonDepth(), jsonPayload);
         Findings f = new Findings();
         if (jws.fatal() != null) {
             return f.error(jws.fatal().code(), jws.fatal().message()).failure();
@@ -146,7 +148,9 @@ public final class JwsVerifier {
                     jws.header().type().orElse(null), jws.stringClaim("iss").orElse(null), policy.now());
             VerificationResult<KeySet> resolved = resolver.resolve(request);
             f.addAll(resolved);
-            if (resolved.isValid()) {
+            if (resolved.isValid() && resolved.value().isEmpty()) {
+                f.error(OutcomeCode.UNKNOWN_KEY, "the key resolver answered without keys");
+            } else if (resolved.isValid()) {
                 key = checkSignature(jws.ascii(), jws.signingInputEnd(), alg, kid, jws.signatureBytes(),
                         resolved.value().orElseThrow(), f);
             }
@@ -324,6 +328,8 @@ public final class JwsVerifier {
 
         private KeyResolver keys;
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private String expectedType;
         private Set<String> understoodCritical = Set.of();
         private int maxLength;
@@ -338,8 +344,14 @@ public final class JwsVerifier {
          * @param p the shared settings: algorithms, aliases, limits (default
          *          {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -392,6 +404,7 @@ public final class JwsVerifier {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
+            shorthands = true;
             this.policy = policy.withAlgorithms(allowed);
             return this;
         }
@@ -451,6 +464,7 @@ public final class JwsVerifier {
          * @return this builder
          */
         public Builder maxJsonDepth(int depth) {
+            shorthands = true;
             this.policy = policy.withMaxJsonDepth(depth);
             return this;
         }
@@ -462,6 +476,7 @@ public final class JwsVerifier {
          * @return this builder
          */
         public Builder aliasPolicy(AliasPolicy aliases) {
+            shorthands = true;
             this.policy = policy.withAliases(aliases);
             return this;
         }

@@ -22,7 +22,11 @@ import org.zwfw.sdk.verify.OutcomeCode;
  * <p>Parsing never throws on bad input: what is wrong is kept, with its outcome code, and
  * reported by the verifier in the order of {@code spec/algorithms.md} §5 (a broken structure or
  * header first and alone; payload problems beside the header checks; a broken signature part
- * ends the run). Immutable and thread-safe.
+ * ends the run). A verifier whose limits are stricter than those it was parsed under parses the
+ * text again under its own.
+ *
+ * <p>Thread-safe; the header and the top level of the claims are read-only, nested claim values
+ * are the parser's plain maps and lists: callers must not change them.
  */
 public final class ParsedJws {
 
@@ -37,6 +41,26 @@ public final class ParsedJws {
     private final Finding fatal;
     private final Finding payloadProblem;
     private final Finding signatureProblem;
+    /** The limits it was parsed under, so a verifier with stricter ones parses it again. */
+    private final int maxLength;
+    private final int maxJsonDepth;
+    private final boolean jsonPayload;
+
+    private ParsedJws(ParsedJws p, int maxLength, int maxJsonDepth, boolean jsonPayload) {
+        this.ascii = p.ascii;
+        this.dot1 = p.dot1;
+        this.dot2 = p.dot2;
+        this.header = p.header;
+        this.payload = p.payload;
+        this.claims = p.claims;
+        this.signature = p.signature;
+        this.fatal = p.fatal;
+        this.payloadProblem = p.payloadProblem;
+        this.signatureProblem = p.signatureProblem;
+        this.maxLength = maxLength;
+        this.maxJsonDepth = maxJsonDepth;
+        this.jsonPayload = jsonPayload;
+    }
 
     private ParsedJws(byte[] ascii, int dot1, int dot2, JwsHeader header, byte[] payload, Map<String, Object> claims,
             byte[] signature, Finding fatal, Finding payloadProblem, Finding signatureProblem) {
@@ -50,6 +74,9 @@ public final class ParsedJws {
         this.fatal = fatal;
         this.payloadProblem = payloadProblem;
         this.signatureProblem = signatureProblem;
+        this.maxLength = 0;
+        this.maxJsonDepth = 0;
+        this.jsonPayload = false;
     }
 
     private static ParsedJws broken(OutcomeCode code, String message) {
@@ -97,6 +124,22 @@ public final class ParsedJws {
      * @return the parsed value, perhaps carrying what is wrong
      */
     public static ParsedJws parse(String compact, int maxLength, int maxJsonDepth, boolean jsonPayload) {
+        return new ParsedJws(parseWithin(compact, maxLength, maxJsonDepth, jsonPayload), maxLength, maxJsonDepth,
+                jsonPayload);
+    }
+
+    /**
+     * This value, or the same text parsed again when it was parsed under looser limits than a
+     * verifier's (a longer length, a deeper nesting, or without the JSON payload it requires).
+     */
+    ParsedJws within(int maxChars, int depth, boolean json) {
+        if (fatal != null || (maxLength <= maxChars && maxJsonDepth <= depth && jsonPayload == json)) {
+            return this;
+        }
+        return parse(new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1), maxChars, depth, json);
+    }
+
+    private static ParsedJws parseWithin(String compact, int maxLength, int maxJsonDepth, boolean jsonPayload) {
         Objects.requireNonNull(compact, "compact");
         int len = compact.length();
         if (len > maxLength) {

@@ -95,7 +95,7 @@ public final class InputDetector {
         if (kind != null) {
             return Detection.of(kind, text, typ);
         }
-        if (typ == null || typ.equalsIgnoreCase("JWT")) {
+        if (typ == null || JwsHeader.sameMediaType(typ, "JWT")) {
             // OpenID providers send ID tokens without an explicit type (or with "JWT").
             if (looksLikeIdToken(text)) {
                 return Detection.of(InputKind.ID_TOKEN, text, typ);
@@ -118,6 +118,14 @@ public final class InputDetector {
     private static InputKind byType(String typ) {
         if (typ == null) {
             return null;
+        }
+        // typ is a media type (RFC 7515 §4.1.9): routed as the verifiers compare it
+        for (String known : new String[] {"dc+sd-jwt", "vc+sd-jwt", "trustlist+jwt", "statuslist+jwt", "rnat+jwt",
+            "ssc-qr+jwt"}) {
+            if (JwsHeader.sameMediaType(typ, known)) {
+                typ = known;
+                break;
+            }
         }
         switch (typ) {
             case "dc+sd-jwt":

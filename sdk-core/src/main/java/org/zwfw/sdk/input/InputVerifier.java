@@ -222,6 +222,8 @@ public final class InputVerifier implements AutoCloseable {
     public static final class Builder {
 
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private KeySet anchor;
         private VerificationResult<TrustList> trust;
         private String audience;
@@ -238,8 +240,14 @@ public final class InputVerifier implements AutoCloseable {
         /**
          * @param p the policy of every verifier inside (default {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -249,6 +257,7 @@ public final class InputVerifier implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
+            shorthands = true;
             this.policy = policy.withClock(clock);
             return this;
         }

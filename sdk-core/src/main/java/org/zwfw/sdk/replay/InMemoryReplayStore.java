@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #SWEEP_INTERVAL} new identifiers.
  *
  * <p><b>When full</b> (every kept identifier still live), {@link #firstUse} throws
- * {@link ReplayStoreException} and records nothing: evicting a live identifier would let its
+ * {@link ReplayStoreException} and records nothing (expired identifiers are looked for at most
+ * once a second while full, so refusing stays cheap): evicting a live identifier would let its
  * token be replayed, so the store fails closed instead. Size {@code maxEntries} for the
  * number of tokens accepted within their lifetime; with the default of 1,000,000 and identifiers
  * of about 60 characters the store stays well under 256 MiB.
@@ -29,8 +30,12 @@ public final class InMemoryReplayStore implements ReplayStore {
     /** Expired identifiers are swept after this many new ones, so memory follows the live count. */
     public static final int SWEEP_INTERVAL = 65_536;
 
+    /** When full, expired identifiers are looked for at most this often, so refusals stay cheap. */
+    static final long FULL_SWEEP_INTERVAL_MILLIS = 1000;
+
     private final ConcurrentHashMap<String, Long> kept = new ConcurrentHashMap<>();
     private final AtomicLong sinceSweep = new AtomicLong();
+    private final AtomicLong lastFullSweep = new AtomicLong(Long.MIN_VALUE / 2);
     private final int maxEntries;
     private final Clock clock;
 
@@ -60,7 +65,8 @@ public final class InMemoryReplayStore implements ReplayStore {
                     + id.length());
         }
         long now = clock.millis();
-        long until = keepUntil.toEpochMilli();
+        // Instant.MAX and other times beyond the millisecond range: kept "forever"
+        long until = keepUntil.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE)) ? Long.MAX_VALUE : keepUntil.toEpochMilli();
         if (until <= now) {
             // Kept until a time already past: nothing to remember, and never seen as "kept".
             return !isLive(kept.get(id), now);
@@ -72,7 +78,11 @@ public final class InMemoryReplayStore implements ReplayStore {
             }
             if (previous == null) {
                 if (kept.size() >= maxEntries) {
-                    sweep(now);
+                    long last = lastFullSweep.get();
+                    if (now - last >= FULL_SWEEP_INTERVAL_MILLIS || now < last) {
+                        lastFullSweep.set(now);
+                        sweep(now);
+                    }
                     if (kept.size() >= maxEntries) {
                         throw new ReplayStoreException("the in-memory replay store is full: " + maxEntries
                                 + " identifiers are still live; give it a larger capacity or use a shared store");

@@ -240,6 +240,8 @@ public final class StatusChecker implements AutoCloseable {
         private StatusListSource source;
         private KeyResolver keys;
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private int maxListBytes = StatusList.DEFAULT_MAX_BYTES;
         private int cacheEntries = DEFAULT_CACHE_ENTRIES;
         private long cacheBytes = DEFAULT_CACHE_BYTES;
@@ -275,8 +277,14 @@ public final class StatusChecker implements AutoCloseable {
          *          {@link VerificationPolicy#maxStatusListLength()} (default
          *          {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -288,6 +296,7 @@ public final class StatusChecker implements AutoCloseable {
          * @return this builder
          */
         public Builder clock(Clock clock) {
+            shorthands = true;
             this.policy = policy.withClock(clock);
             return this;
         }
@@ -300,6 +309,7 @@ public final class StatusChecker implements AutoCloseable {
          * @return this builder
          */
         public Builder skew(Duration skew) {
+            shorthands = true;
             this.policy = policy.withSkew(skew);
             return this;
         }
@@ -311,6 +321,7 @@ public final class StatusChecker implements AutoCloseable {
          * @return this builder
          */
         public Builder maxTokenLength(int chars) {
+            shorthands = true;
             this.policy = policy.withMaxStatusListLength(chars);
             return this;
         }
@@ -348,6 +359,7 @@ public final class StatusChecker implements AutoCloseable {
          * @return this builder
          */
         public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
+            shorthands = true;
             this.policy = policy.withAlgorithms(allowed);
             return this;
         }

@@ -318,6 +318,8 @@ public final class TrustListVerifier {
 
         private final KeySet anchorKeys;
         private VerificationPolicy policy = VerificationPolicy.DEFAULT;
+        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
+        private boolean shorthands;
         private Duration grace = DEFAULT_GRACE;
         private SequenceStore store;
         private String expectedIssuer;
@@ -334,6 +336,7 @@ public final class TrustListVerifier {
          * @return this builder
          */
         public Builder clock(Clock clock) {
+            shorthands = true;
             this.policy = policy.withClock(clock);
             return this;
         }
@@ -342,8 +345,14 @@ public final class TrustListVerifier {
          * @param p the shared settings: clock, skew, algorithms, {@link VerificationPolicy#maxTrustListLength()}
          *          (default {@link VerificationPolicy#DEFAULT})
          * @return this builder
+         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
+         *                               called before: call this first
          */
         public Builder policy(VerificationPolicy p) {
+            if (shorthands) {
+                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
+                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
+            }
             this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
@@ -356,6 +365,7 @@ public final class TrustListVerifier {
          * @return this builder
          */
         public Builder skew(Duration skew) {
+            shorthands = true;
             this.policy = policy.withSkew(skew);
             return this;
         }
@@ -395,6 +405,7 @@ public final class TrustListVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
+            shorthands = true;
             this.policy = policy.withMaxTrustListLength(chars);
             return this;
         }

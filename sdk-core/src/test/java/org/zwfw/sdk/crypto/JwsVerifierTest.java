@@ -14,6 +14,7 @@ import org.zwfw.sdk.internal.SignatureEncoding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JwsVerifierTest {
 
@@ -240,7 +241,8 @@ class JwsVerifierTest {
             assertThat(VERIFIER.verify(forge(h, ES)).errors()).as(same).isEmpty();
         }
         for (String other : List.of("test+jwt; charset=x", " test+jwt", "test+jwt ", "app/test+jwt", "test",
-                "application/application/test+jwt", "text/test+jwt")) {
+                "application/application/test+jwt", "text/test+jwt", "\u0074est+jwt\u0307", "tes\u0165+jwt",
+                "appl\u0130cation/test+jwt")) {
             h.put("typ", other);
             assertThat(VERIFIER.verify(forge(h, ES)).errorCodes()).as(other).containsExactly(OutcomeCode.WRONG_TYPE);
         }
@@ -260,6 +262,28 @@ class JwsVerifierTest {
                 .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
         assertThat(VERIFIER.verify(forge(header("ed25519", "ed"), ED)).errorCodes())
                 .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+    }
+
+    @Test
+    void aPolicyGivenAfterAShorthandSetterIsRefusedInsteadOfUndoingIt() {
+        // allowedAlgorithms(ES256) then policy(DEFAULT) used to bring EdDSA back silently
+        assertThatThrownBy(() -> JwsVerifier.builder().allowedAlgorithms(JwsAlgorithm.ES256)
+                .policy(VerificationPolicy.DEFAULT)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("call policy(...) first");
+        JwsVerifier v = JwsVerifier.builder().keys(KEYS).expectedType("test+jwt").policy(VerificationPolicy.DEFAULT)
+                .allowedAlgorithms(JwsAlgorithm.ES256).build();
+        assertThat(v.verify(token(ED)).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
+        assertThatThrownBy(() -> org.zwfw.sdk.credential.CredentialVerifier.builder()
+                .skew(java.time.Duration.ZERO).policy(VerificationPolicy.DEFAULT))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void headerAccessorsNeverThrowOnHostileTypes() {
+        ParsedJws p = ParsedJws.parse(Base64Url.encode("{\"alg\":5,\"crit\":[1,\"x\"]}".getBytes(StandardCharsets.UTF_8))
+                + ".e30.AAAA", VerificationPolicy.DEFAULT);
+        assertThat(p.header().algorithmName()).isNull();
+        assertThat(p.header().critical()).containsExactly("x");
     }
 
     @Test

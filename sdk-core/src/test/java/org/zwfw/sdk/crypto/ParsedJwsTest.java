@@ -47,4 +47,20 @@ class ParsedJwsTest {
         String dup = Base64Url.encode("{\"a\":1,\"a\":2}".getBytes());
         assertThatThrownBy(() -> ParsedJws.decode(dup + "." + dup + ".")).hasMessageContaining("duplicate");
     }
+
+    @Test
+    void aVerifierAppliesItsOwnLimitsToAValueParsedUnderLooserOnes() {
+        String deep = "{\"iss\":\"a\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}";
+        String jws = JwsBuilder.signedWith(KEY).type("x+jwt").payload(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .sign();
+        JwsVerifier v = JwsVerifier.builder().keys(KeySet.of(KEY.verificationKey())).expectedType("x+jwt").build();
+        ParsedJws loose = ParsedJws.parse(jws, 1 << 20, 64, true);
+        assertThat(loose.isWellFormed()).isTrue();
+        assertThat(v.verify(loose, KeySet.of(KEY.verificationKey())).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+        String big = JwsBuilder.signedWith(KEY).type("x+jwt").claims(Map.of("iss", "a", "pad", "p".repeat(70_000)))
+                .sign();
+        assertThat(v.verify(ParsedJws.decode(big), KeySet.of(KEY.verificationKey())).errorCodes())
+                .containsExactly(OutcomeCode.TOO_LARGE);
+        assertThat(v.verify(big).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+    }
 }

@@ -52,4 +52,22 @@ class InputDetectorTest {
         assertThat(InputDetector.detect("x".repeat(InputDetector.MAX_ROUTING_SEGMENT + 1) + ".a.b").code())
                 .isEqualTo(OutcomeCode.TOO_LARGE);
     }
+
+    private static String jws(String typ) {
+        java.util.Base64.Encoder e = java.util.Base64.getUrlEncoder().withoutPadding();
+        return e.encodeToString(("{\"alg\":\"ES256\",\"typ\":\"" + typ + "\"}").getBytes(StandardCharsets.UTF_8))
+                + "." + e.encodeToString("{\"iss\":\"a\"}".getBytes(StandardCharsets.UTF_8)) + ".AAAA";
+    }
+
+    @Test
+    void routesTypAsAMediaTypeLikeTheVerifiers() {
+        assertThat(InputDetector.detect(jws("application/statuslist+jwt")).kind()).isEqualTo(InputKind.STATUS_LIST);
+        assertThat(InputDetector.detect(jws("STATUSLIST+JWT")).kind()).isEqualTo(InputKind.STATUS_LIST);
+        assertThat(InputDetector.detect(jws("TrustList+JWT")).kind()).isEqualTo(InputKind.TRUST_LIST);
+        assertThat(InputDetector.detect(jws("application/rnat+jwt")).kind()).isEqualTo(InputKind.RNAT);
+        assertThat(InputDetector.detect(jws("Application/DC+SD-JWT")).kind()).isEqualTo(InputKind.ECERT);
+        assertThat(InputDetector.detect(jws("statuslist+jwt; v=1")).kind()).isEqualTo(InputKind.UNKNOWN);
+        // Unicode case folding is not ASCII case-insensitivity: a dotted capital I is not an i
+        assertThat(InputDetector.detect(jws("appl\u0130cation/statuslist+jwt")).kind()).isEqualTo(InputKind.UNKNOWN);
+    }
 }

@@ -93,4 +93,23 @@ class InMemoryReplayStoreTest {
         assertThatThrownBy(() -> new InMemoryReplayStore(0, clock)).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.firstUse("x".repeat(512), T0.plusSeconds(1))).isTrue();
     }
+
+    @Test
+    void aKeepUntilBeyondTheMillisecondRangeIsKeptWithoutAnArithmeticError() {
+        InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
+        assertThat(store.firstUse("forever", Instant.MAX)).isTrue();
+        assertThat(store.firstUse("forever", Instant.MAX)).isFalse();
+    }
+
+    @Test
+    void whileFullItLooksForExpiredIdentifiersAtMostOnceASecond() {
+        InMemoryReplayStore store = new InMemoryReplayStore(2, clock);
+        store.firstUse("a", T0.plusMillis(500));
+        store.firstUse("b", T0.plusSeconds(60));
+        assertThatThrownBy(() -> store.firstUse("c", T0.plusSeconds(60))).isInstanceOf(ReplayStoreException.class);
+        clock.advance(Duration.ofMillis(600)); // "a" has expired, but the last sweep was 600 ms ago
+        assertThatThrownBy(() -> store.firstUse("c", T0.plusSeconds(60))).isInstanceOf(ReplayStoreException.class);
+        clock.advance(Duration.ofMillis(500));
+        assertThat(store.firstUse("c", T0.plusSeconds(60))).isTrue();
+    }
 }
