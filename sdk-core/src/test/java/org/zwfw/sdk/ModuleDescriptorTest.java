@@ -32,7 +32,7 @@ class ModuleDescriptorTest {
         assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
                 "org.zwfw.sdk.crypto.nimbus", "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
                 "org.zwfw.sdk.trust", "org.zwfw.sdk.replay");
-        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal");
+        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }
 

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /** GB/T 32918.5-2016 annex A: the SM2 signature example on the recommended curve. */
 class Sm2KnownAnswerTest {

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.internal;
+package org.zwfw.sdk.internal.sm;
 
 import java.util.Arrays;
 
