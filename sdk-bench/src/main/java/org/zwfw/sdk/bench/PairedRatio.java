@@ -76,6 +76,22 @@ public final class PairedRatio {
                 report(sdkChecks, pv::sdkPresentation, pv::twoSdkSignatureChecks, pairs);
             }
         }
+        for (String path : new String[] {"token", "presentation"}) {
+            String all = "Parsing " + path + " time: verifyPlusLibraryParse ÷ verifyPlusSdkParse";
+            String b64 = "Parsing " + path + " time: verifyPlusLibraryBase64 ÷ wholeVerify";
+            String utf8 = "Parsing " + path + " time: verifyPlusLibraryUtf8 ÷ wholeVerify";
+            String json = "Parsing " + path + " time: verifyPlusLibraryJson ÷ wholeVerify";
+            if (selected(all, b64, utf8, json)) {
+                ParsingBenchmark pb = new ParsingBenchmark();
+                pb.path = path;
+                pb.setup();
+                // ratios of times (rate of the first ÷ rate of the second): 1 + the added work's share of the path
+                report(all, pb::verifyPlusSdkParse, pb::verifyPlusLibraryParse, pairs);
+                report(b64, pb::wholeVerify, pb::verifyPlusLibraryBase64, pairs);
+                report(utf8, pb::wholeVerify, pb::verifyPlusLibraryUtf8, pairs);
+                report(json, pb::wholeVerify, pb::verifyPlusLibraryJson, pairs);
+            }
+        }
         // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost
         String sha = "Presentation SGD_SM3_SM2 sdAlg=sha-256 sdkPresentation ÷ twoBareVerifies";
         if (selected(sha)) {
