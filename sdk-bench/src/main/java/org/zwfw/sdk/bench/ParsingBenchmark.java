@@ -48,7 +48,9 @@ import org.zwfw.sdk.crypto.VerificationPolicy;
  * sdk-bench reaches the SDK only through its public API, so the SDK's decoders are not timed one by
  * one: {@code libraryParse − sdkParse} is what replacing all three costs per verification, and each
  * {@code library*} figure bounds what replacing that one alone can cost (the SDK's own takes more
- * than zero).
+ * than zero). Divided by {@code wholeVerify}, they are shares of the path. {@link PairedRatio}
+ * times them in interleaved pairs, over the thread's CPU time (the figures to read on a busy
+ * machine: the share sought is a few per cent, below the wall-clock noise of a whole verification).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -226,40 +228,5 @@ public class ParsingBenchmark {
             out[i] = library.json(jsonTexts[i]);
         }
         return out;
-    }
-
-    // For PairedRatio: the whole verification with each decoding work added beside it. Against
-    // each other, verifyPlusSdkParse ÷ verifyPlusLibraryParse − 1 is what replacing all three
-    // costs as a share of the whole path; wholeVerify ÷ verifyPlusLibrary* − 1 bounds what
-    // replacing one alone can cost.
-
-    /** The whole verification, then the SDK's parsing of the same parts once more. */
-    public Object verifyPlusSdkParse() {
-        wholeVerify();
-        return sdkParse();
-    }
-
-    /** The whole verification, then the library way's parsing of the same parts. */
-    public Object verifyPlusLibraryParse() {
-        wholeVerify();
-        return libraryParse();
-    }
-
-    /** The whole verification, then base64url of every segment the library way. */
-    public Object verifyPlusLibraryBase64() {
-        wholeVerify();
-        return libraryBase64();
-    }
-
-    /** The whole verification, then UTF-8 validation of every JSON text the library way. */
-    public Object verifyPlusLibraryUtf8() {
-        wholeVerify();
-        return libraryUtf8();
-    }
-
-    /** The whole verification, then JSON of every JSON text the library way. */
-    public Object verifyPlusLibraryJson() {
-        wholeVerify();
-        return libraryJson();
     }
 }

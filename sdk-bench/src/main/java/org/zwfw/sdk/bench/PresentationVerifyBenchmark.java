@@ -315,6 +315,21 @@ public class PresentationVerifyBenchmark {
         return sdkIssuerKey.verify(p.issuerInput, p.issuerSig) & sdkHolderKey.verify(p.kbInput, p.kbSig);
     }
 
+    /** SM3 of the 2.2 KB {@code sd_hash} input through the SDK's public API (its own SM3). */
+    @Benchmark
+    public byte[] sm3Sdk() {
+        return SdHashAlgorithm.SM3.hash(sdHashInput);
+    }
+
+    /** BouncyCastle's {@code SM3Digest} of the same bytes, the instance prepared. */
+    @Benchmark
+    public byte[] sm3BouncyCastle() {
+        byte[] out = new byte[32];
+        sm3.update(sdHashInput, 0, sdHashInput.length);
+        sm3.doFinal(out, 0);
+        return out;
+    }
+
     /** Cold holder key: every presentation has a holder key this verifier has not cached. */
     @Benchmark
     public Map<String, Object> sdkPresentationColdHolderKey() {
