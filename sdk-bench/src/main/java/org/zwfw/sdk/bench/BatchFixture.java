@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.zwfw.sdk.cli.BatchInput;
 import org.zwfw.sdk.credential.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialType;
 import org.zwfw.sdk.credential.IssuedCredential;
@@ -24,11 +23,10 @@ import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**
- * What {@code zwfw verify-batch} sees in production, for the benchmarks: {@code count} e-licenses
+ * A production-like batch for the benchmarks: {@code count} e-licenses
  * from one issuer ({@code alg}: ES256 with sha-256 digests, or SGD_SM3_SM2 with sm3), each bound to
  * its own holder key of the same algorithm, each presented with 10 disclosures and a key-binding
- * JWT for one audience and nonce; a local trust list and the issuer's status list in files; the
- * verify options that read them offline at a fixed time.
+ * JWT for one audience and nonce; a local trust list and the issuer's status list in a file.
  */
 final class BatchFixture {
 
@@ -43,8 +41,6 @@ final class BatchFixture {
 
     final JwsAlgorithm alg;
     final List<String> presentations = new ArrayList<>();
-    final List<BatchInput> inputs = new ArrayList<>();
-    final String[] options;
     final TrustList trustList;
     final SigningKey issuerKey;
     final Path dir;
@@ -63,7 +59,6 @@ final class BatchFixture {
             String p = PresentationBuilder.from(c.compact()).disclose(DISCLOSED).keyBinding(holder, AUD, NONCE, NOW)
                     .build();
             presentations.add(p);
-            inputs.add(BatchInput.text(p, "p" + i, i + 1));
         }
         trustList = TrustList.of(List.of(TrustedIssuer.builder(ISSUER).name("省电子证照平台").uscc("11430000006122244L")
                 .keys(issuerKey.verificationKey()).types(CredentialType.LICENSE.vct(), TrustedIssuer.TYPE_STATUS_LIST)
@@ -71,14 +66,9 @@ final class BatchFixture {
         try {
             dir = Files.createTempDirectory("zwfw-bench-");
             dir.toFile().deleteOnExit();
-            Path trust = Files.writeString(dir.resolve("trust.json"), trustList.toLocalJson());
             Path list = Files.writeString(dir.resolve("status.jwt"),
                     issuer.statusListToken(Duration.ofDays(1), Duration.ofHours(1)));
-            trust.toFile().deleteOnExit();
             list.toFile().deleteOnExit();
-            options = new String[] {"--trust", trust.toString(), "--at", NOW.toString(), "--offline",
-                "--status-from", LIST + "=" + list, "--require-status", "--require-key-binding", "--aud", AUD,
-                "--nonce", NONCE};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,8 @@
 package org.zwfw.sdk.bench;
 
-import java.util.ArrayList;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -13,7 +13,12 @@ import java.util.concurrent.Callable;
  * two JMH runs taken minutes apart cannot resolve a 5% difference. This harness runs the SDK
  * path and its limit (the same JMH benchmark methods, same setup) in alternating slices of
  * {@value #SLICE_MILLIS} ms, in ABBA order, and reports the median and quartiles of the per-pair
- * ratios: host drift hits both sides of a pair alike and cancels in the ratio.
+ * ratios: host drift hits both sides of a pair alike and cancels in the ratio. Each line also
+ * shows how many cores' worth of CPU other processes used meanwhile ({@link MachineLoad}), and
+ * the same ratios taken over this thread's CPU time instead of wall-clock time: on a machine
+ * whose cores other processes keep busy, the thread CPU ratio is the steadier of the two (it
+ * does not count the time the thread waited for a core), at the price of leaving out the GC and
+ * JIT threads' work.
  *
  * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.PairedRatio [pairs [filter]]}; with a
  * filter, only the comparisons whose name contains it run (e.g. {@code Presentation}).
@@ -36,12 +41,14 @@ public final class PairedRatio {
         filter = args.length > 1 ? args[1] : "";
         System.out.println("JDK " + Runtime.version() + ", " + pairs + " ABBA pairs of " + SLICE_MILLIS + " ms slices");
         if (selected("ES256 sdk ÷ bareBouncyCastle", "ES256 sdkColdKey ÷ bareBouncyCastleColdKey",
-                "ES256 nimbusDefault ÷ bareBouncyCastle")) {
+                "ES256 nimbusDefault ÷ bareBouncyCastle", "ES256 sdk ÷ nimbusDefault")) {
             Es256VerifyBenchmark es = new Es256VerifyBenchmark();
             es.setup();
             report("ES256 sdk ÷ bareBouncyCastle", es::sdk, es::bareBouncyCastle, pairs);
             report("ES256 sdkColdKey ÷ bareBouncyCastleColdKey", es::sdkColdKey, es::bareBouncyCastleColdKey, pairs);
             report("ES256 nimbusDefault ÷ bareBouncyCastle", es::nimbusDefault, es::bareBouncyCastle, pairs / 3);
+            // the target "at least 10 times nimbus's DefaultJWTProcessor", asked directly
+            report("ES256 sdk ÷ nimbusDefault", es::sdk, es::nimbusDefault, pairs / 3);
         }
         if (selected("EdDSA sdk ÷ bareBouncyCastle", "EdDSA sdkColdKey ÷ bareBouncyCastleColdKey")) {
             EdDsaVerifyBenchmark ed = new EdDsaVerifyBenchmark();
@@ -66,7 +73,8 @@ public final class PairedRatio {
             String cold = "Presentation " + alg + " sdkPresentationColdHolderKey ÷ twoBareVerifiesColdHolderKey";
             String digests = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifiesAndDigests";
             String sdkChecks = "Presentation " + alg + " sdkPresentation ÷ twoSdkSignatureChecks";
-            if (selected(warm, cold, digests, sdkChecks)) {
+            String sm3 = "SM3 of 2.2 KB: sm3Sdk ÷ sm3BouncyCastle";
+            if (selected(warm, cold, digests, sdkChecks) || alg.equals("SGD_SM3_SM2") && selected(sm3)) {
                 PresentationVerifyBenchmark pv = new PresentationVerifyBenchmark();
                 pv.alg = alg;
                 pv.setup();
@@ -74,6 +82,23 @@ public final class PairedRatio {
                 report(cold, pv::sdkPresentationColdHolderKey, pv::twoBareVerifiesColdHolderKey, pairs);
                 report(digests, pv::sdkPresentation, pv::twoBareVerifiesAndDigests, pairs);
                 report(sdkChecks, pv::sdkPresentation, pv::twoSdkSignatureChecks, pairs);
+                if (alg.equals("SGD_SM3_SM2")) {
+                    report(sm3, pv::sm3Sdk, pv::sm3BouncyCastle, pairs);
+                }
+            }
+        }
+        for (String path : new String[] {"token", "presentation"}) {
+            String parse = "Parsing " + path + ": sdkParse ÷ libraryParse";
+            String parts = "Parsing " + path + ": libraryBase64 ÷ libraryUtf8";
+            String whole = "Parsing " + path + ": libraryJson ÷ wholeVerify";
+            if (selected(parse, parts, whole)) {
+                ParsingBenchmark pb = new ParsingBenchmark();
+                pb.path = path;
+                pb.setup();
+                // the figures used are the CPU µs per operation of each side; see ParsingBenchmark
+                report(parse, pb::sdkParse, pb::libraryParse, pairs);
+                report(parts, pb::libraryBase64, pb::libraryUtf8, pairs);
+                report(whole, pb::libraryJson, pb::wholeVerify, pairs);
             }
         }
         // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost
@@ -106,12 +131,16 @@ public final class PairedRatio {
             rate(a, 500);
             rate(b, 500);
         }
-        List<Double> ratios = new ArrayList<>();
+        double[] wall = new double[pairs];
+        double[] cpu = new double[pairs];
+        MachineLoad.Sample before = MachineLoad.sample();
         double sumA = 0;
         double sumB = 0;
+        double cpuA = 0;
+        double cpuB = 0;
         for (int i = 0; i < pairs; i++) {
-            double ra;
-            double rb;
+            double[] ra;
+            double[] rb;
             if (i % 2 == 0) {
                 ra = rate(a, SLICE_MILLIS);
                 rb = rate(b, SLICE_MILLIS);
@@ -119,13 +148,21 @@ public final class PairedRatio {
                 rb = rate(b, SLICE_MILLIS);
                 ra = rate(a, SLICE_MILLIS);
             }
-            sumA += ra;
-            sumB += rb;
-            ratios.add(ra / rb);
+            sumA += ra[0];
+            sumB += rb[0];
+            cpuA += 1e6 / ra[1];
+            cpuB += 1e6 / rb[1];
+            wall[i] = ra[0] / rb[0];
+            cpu[i] = ra[1] / rb[1];
         }
-        double[] r = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-78s median %.3f  (quartiles %.3f .. %.3f)  mean rates %,.0f / %,.0f ops/s%n",
-                name, quantile(r, 0.5), quantile(r, 0.25), quantile(r, 0.75), sumA / pairs, sumB / pairs);
+        double foreign = MachineLoad.foreignCores(before, MachineLoad.sample());
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%-78s median %.3f  (quartiles %.3f .. %.3f)  thread CPU: median %.3f"
+                + " (%.3f .. %.3f)  mean rates %,.0f / %,.0f ops/s  thread CPU per op %.3f / %.3f µs"
+                + "  other processes %.2f cores%n", name, quantile(wall, 0.5), quantile(wall, 0.25),
+                quantile(wall, 0.75), quantile(cpu, 0.5), quantile(cpu, 0.25), quantile(cpu, 0.75), sumA / pairs,
+                sumB / pairs, cpuA / pairs, cpuB / pairs, foreign);
     }
 
     /** The {@code q}-quantile of sorted values, interpolated linearly. */
@@ -136,9 +173,16 @@ public final class PairedRatio {
         return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
     }
 
-    /** Operations per second of {@code op} over about {@code millis} ms. */
-    private static double rate(Callable<?> op, int millis) throws Exception {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * Operations of {@code op} over about {@code millis} ms: per second of wall-clock time, and per
+     * second of this thread's CPU time (which does not advance while other processes hold the
+     * core, but leaves out GC and JIT threads).
+     */
+    private static double[] rate(Callable<?> op, int millis) throws Exception {
         long end = System.nanoTime() + millis * 1_000_000L;
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long n = 0;
         long now;
@@ -149,7 +193,8 @@ public final class PairedRatio {
             n += 16;
             now = System.nanoTime();
         } while (now < end);
-        return n * 1e9 / (now - start);
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        return new double[] {n * 1e9 / (now - start), n * 1e9 / Math.max(1, cpuNanos)};
     }
 
     static String describe(double[] values) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -42,7 +43,6 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.Sm2;
 import org.zwfw.sdk.crypto.VerificationKey;
-import org.zwfw.sdk.internal.Sm3;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**
@@ -56,7 +56,7 @@ import org.zwfw.sdk.verify.VerificationResult;
  * <p>The physical limit is {@link #twoBareVerifies}: the two bare BouncyCastle signature
  * verifies the presentation needs (issuer JWT, key-binding JWT) over exactly the same signing
  * inputs, hashing included, with prepared keys, as in the {@code bareBouncyCastle} benchmarks
- * (SM2: {@code SM2Signer} hashing with the SDK's SM3, the faster of the two).
+ * (SM2: {@code SM2Signer} with BouncyCastle's own {@code SM3Digest}: an implementation independent of the SDK's).
  * Everything else the SDK does (split, strict parsing of two JWTs and ten disclosures, eleven
  * digests, claim processing, {@code sd_hash}, time, audience and nonce checks, holder key from
  * {@code cnf.jwk}) is the price over that limit.
@@ -120,7 +120,7 @@ public class PresentationVerifyBenchmark {
     private byte[][] disclosureTexts;
     private byte[] sdHashInput;
     private MessageDigest sha256;
-    private Sm3 sm3;
+    private SM3Digest sm3;
 
     /** One presentation and the bytes the bare verifies work on. */
     record Presented(String compact, byte[] issuerInput, byte[] issuerSig, byte[] kbInput, byte[] kbSig,
@@ -173,7 +173,7 @@ public class PresentationVerifyBenchmark {
         }
         sdHashInput = warm.compact.substring(0, warm.compact.lastIndexOf('~') + 1).getBytes(StandardCharsets.US_ASCII);
         sha256 = MessageDigest.getInstance("SHA-256");
-        sm3 = new Sm3();
+        sm3 = new SM3Digest();
         cold = new Presented[COLD_POOL];
         for (int i = 0; i < COLD_POOL; i++) {
             cold[i] = present(issuer, SigningKey.generate(a), hash);
@@ -243,7 +243,7 @@ public class PresentationVerifyBenchmark {
     }
 
     private SM2Signer sm2Signer(byte[] point) {
-        SM2Signer v = new SM2Signer(PlainDSAEncoding.INSTANCE, new Sm3ForBouncyCastle());
+        SM2Signer v = new SM2Signer(PlainDSAEncoding.INSTANCE, new SM3Digest());
         v.init(false, new ParametersWithID(new ECPublicKeyParameters(domain.getCurve().decodePoint(point), domain),
                 Sm2.DEFAULT_SIGNER_ID.getBytes(StandardCharsets.US_ASCII)));
         return v;
@@ -278,7 +278,7 @@ public class PresentationVerifyBenchmark {
 
     /**
      * Diagnostic, not the target's limit: the two bare verifies plus the digests SD-JWT itself
-     * requires of this presentation, bare (a prepared JDK SHA-256 or the SDK's SM3): one
+     * requires of this presentation, bare (a prepared JDK SHA-256 or BouncyCastle's SM3): one
      * per disclosure and {@code sd_hash} over everything before the key-binding JWT.
      */
     @Benchmark
@@ -297,7 +297,10 @@ public class PresentationVerifyBenchmark {
 
     private byte[] bareDigest(byte[] data) {
         if (hash == SdHashAlgorithm.SM3) {
-            return sm3.update(data, 0, data.length).digest();
+            byte[] out = new byte[32];
+            sm3.update(data, 0, data.length);
+            sm3.doFinal(out, 0);
+            return out;
         }
         return sha256.digest(data);
     }
@@ -310,6 +313,21 @@ public class PresentationVerifyBenchmark {
     public boolean twoSdkSignatureChecks() {
         Presented p = warm;
         return sdkIssuerKey.verify(p.issuerInput, p.issuerSig) & sdkHolderKey.verify(p.kbInput, p.kbSig);
+    }
+
+    /** SM3 of the 2.2 KB {@code sd_hash} input through the SDK's public API (its own SM3). */
+    @Benchmark
+    public byte[] sm3Sdk() {
+        return SdHashAlgorithm.SM3.hash(sdHashInput);
+    }
+
+    /** BouncyCastle's {@code SM3Digest} of the same bytes, the instance prepared. */
+    @Benchmark
+    public byte[] sm3BouncyCastle() {
+        byte[] out = new byte[32];
+        sm3.update(sdHashInput, 0, sdHashInput.length);
+        sm3.doFinal(out, 0);
+        return out;
     }
 
     /** Cold holder key: every presentation has a holder key this verifier has not cached. */

@@ -5,7 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 import org.zwfw.sdk.internal.Base64Url;
-import org.zwfw.sdk.internal.Sm3;
+import org.zwfw.sdk.internal.sm.Sm3;
 
 /**
  * The hash functions for SD-JWT digests ({@code _sd_alg}, RFC 9901 §4.1.1) and {@code sd_hash}.

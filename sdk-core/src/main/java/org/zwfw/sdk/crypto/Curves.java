@@ -8,12 +8,13 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
+import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /**
- * Domain parameters of the two prime curves. BouncyCastle's custom curve implementations are
- * used because they are several times faster than the generic ones.
+ * Domain parameters of the two prime curves, their OIDs, and validated points from key formats.
+ * BouncyCastle's custom curve implementations are used because they are several times faster
+ * than the generic ones. SM2's arithmetic is in {@link Sm2Math}.
  */
 final class Curves {
 
@@ -23,7 +24,7 @@ final class Curves {
     static final ASN1ObjectIdentifier ED25519_OID = new ASN1ObjectIdentifier("1.3.101.112");
 
     static final ECDomainParameters P256 = domain("secp256r1");
-    static final ECDomainParameters SM2 = domain("sm2p256v1");
+    static final ECDomainParameters SM2 = Sm2Math.DOMAIN;
 
     private Curves() {
     }
@@ -75,41 +76,6 @@ final class Curves {
         } catch (IllegalArgumentException e) {
             throw new KeyFormatException("EC point encoding is not valid for " + type.crv + ": " + e.getMessage());
         }
-    }
-
-    /**
-     * Whether {@code p} is a finite point whose affine x is congruent to {@code c}
-     * ({@code 0 <= c < n}) modulo n: the last step of SM2 verification (and of ECDSA's, which
-     * BouncyCastle's {@code ECDSASigner} already asks this way for ES256), asked without the
-     * field inversion that {@code normalize()} costs. Since {@code n < p < 2n}, x is c or,
-     * when that is below p, c + n; in Jacobian coordinates x = X / Z², so the test is
-     * X = candidate · Z² (mod p). The technique of BoringSSL's {@code ec_cmp_x_coordinate} and
-     * libsecp256k1's ECDSA verification; spec/algorithms.md §1.3.
-     */
-    static boolean xIsCongruent(ECDomainParameters d, ECPoint p, BigInteger c) {
-        if (!p.getCurve().equals(d.getCurve())) {
-            throw new IllegalArgumentException("point is not on the curve of these domain parameters");
-        }
-        if (p.isInfinity()) {
-            return false;
-        }
-        ECFieldElement zz;
-        if (p.isNormalized()) {
-            zz = null;
-        } else if (p.getCurve().getCoordinateSystem() == ECCurve.COORD_JACOBIAN) {
-            zz = p.getZCoord(0).square();
-        } else {
-            return xIsCongruent(d, p.normalize(), c);
-        }
-        ECFieldElement x = p.getXCoord();
-        BigInteger field = d.getCurve().getField().getCharacteristic();
-        for (BigInteger candidate = c; candidate.compareTo(field) < 0; candidate = candidate.add(d.getN())) {
-            ECFieldElement want = d.getCurve().fromBigInteger(candidate);
-            if ((zz == null ? want : want.multiply(zz)).equals(x)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The 32-byte big-endian encoding of a field element or scalar. */

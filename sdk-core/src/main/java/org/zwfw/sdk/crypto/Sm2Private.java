@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /**
  * An SM2 private key. GB/T 32918.1 §6.1 requires d in [1, n-2] (so that 1 + d is invertible).

@@ -1,7 +1,9 @@
 package org.zwfw.sdk.crypto;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.ECPoint;
+import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /** An SM2 public key with the signer ID it verifies for and the Z value that follows from both. */
 final class Sm2Public extends CurvePublic {
@@ -34,7 +36,17 @@ final class Sm2Public extends CurvePublic {
 
     @Override
     SignatureCheck verify(JwsAlgorithm alg, byte[] data, int off, int len, byte[] sig) {
-        return Sm2Math.verify(point(), z, data, off, len, sig);
+        // GB/T 32918.2 §7.1, steps B1-B7, on a raw 64-byte r‖s signature
+        if (sig.length != 64) {
+            return SignatureCheck.WRONG_LENGTH;
+        }
+        BigInteger r = new BigInteger(1, sig, 0, 32);
+        BigInteger s = new BigInteger(1, sig, 32, 32);
+        if (!Sm2Math.inRange(r) || !Sm2Math.inRange(s)) {
+            return SignatureCheck.OUT_OF_RANGE;
+        }
+        return Sm2Math.check(point(), Sm2Math.e(z, data, off, len), r, s) ? SignatureCheck.VALID
+                : SignatureCheck.MISMATCH;
     }
 
     @Override

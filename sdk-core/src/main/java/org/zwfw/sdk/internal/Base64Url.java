@@ -1,5 +1,7 @@
 package org.zwfw.sdk.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -7,37 +9,25 @@ import java.util.Base64;
  *
  * <p>Decoding rejects padding, characters outside the URL-safe alphabet, a length that leaves
  * one dangling character, and non-canonical trailing bits, so that every byte string has exactly
- * one accepted encoding. The JDK decoder accepts padding and ignores trailing bits, which lets
- * two different texts carry the same bytes (a problem for digests over base64url text, as in
- * SD-JWT). Stateless and thread-safe.
+ * one accepted encoding. The decoding itself is the JDK's ({@link Base64#getUrlDecoder()}); it
+ * accepts padding and ignores trailing bits, which would let two different texts carry the same
+ * bytes (a problem for digests over base64url text, as in SD-JWT), so those two checks are made
+ * here, and when the JDK refuses a text, the first character at fault is named here, in the
+ * SDK's words. Hand-written decoding tables used to replace the JDK's decoder; in
+ * {@code sdk-bench}'s {@code ParsingBenchmark} the JDK's way cost under 0.5% of a verification,
+ * so they were removed ({@code sdk-bench/README.md}). Stateless and thread-safe.
  */
 public final class Base64Url {
 
     private static final byte[] VALUES = new byte[128];
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-    /**
-     * For decoding bytes: each value already shifted to its place in a group of four (the first
-     * character's by 18 bits, the second's by 12...), indexed by the unsigned byte; a byte outside
-     * the alphabet has the sign bit set, so one test on the OR of a group finds any of them.
-     */
-    private static final int[] SHIFTED_18 = new int[256];
-    private static final int[] SHIFTED_12 = new int[256];
-    private static final int[] SHIFTED_6 = new int[256];
-    private static final int[] SHIFTED_0 = new int[256];
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     static {
-        java.util.Arrays.fill(VALUES, (byte) -1);
+        Arrays.fill(VALUES, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         for (int i = 0; i < alphabet.length(); i++) {
             VALUES[alphabet.charAt(i)] = (byte) i;
-        }
-        for (int b = 0; b < 256; b++) {
-            int v = b < 128 ? VALUES[b] : -1;
-            SHIFTED_18[b] = v < 0 ? Integer.MIN_VALUE : v << 18;
-            SHIFTED_12[b] = v < 0 ? Integer.MIN_VALUE : v << 12;
-            SHIFTED_6[b] = v < 0 ? Integer.MIN_VALUE : v << 6;
-            SHIFTED_0[b] = v < 0 ? Integer.MIN_VALUE : v;
         }
     }
 
@@ -91,39 +81,9 @@ public final class Base64Url {
      * @throws IllegalArgumentException naming the first problem found
      */
     public static byte[] decode(CharSequence text, int from, int to) {
-        int len = to - from;
-        int rem = len & 3;
-        if (rem == 1) {
-            throw new IllegalArgumentException("base64url text of length " + len
-                    + " cannot be decoded (a length of 4k+1 is never produced)");
-        }
-        byte[] out = new byte[(len >> 2) * 3 + (rem == 0 ? 0 : rem - 1)];
-        int o = 0;
-        int i = from;
-        int full = from + (len & ~3);
-        while (i < full) {
-            char c0 = text.charAt(i);
-            char c1 = text.charAt(i + 1);
-            char c2 = text.charAt(i + 2);
-            char c3 = text.charAt(i + 3);
-            int v;
-            if ((c0 | c1 | c2 | c3) < 128) {
-                int a = VALUES[c0];
-                int b = VALUES[c1];
-                int c = VALUES[c2];
-                int d = VALUES[c3];
-                // any -1 (not in the alphabet) makes the OR negative; then the slow path names it
-                v = (a | b | c | d) >= 0 ? (a << 18) | (b << 12) | (c << 6) | d : quad(text, i);
-            } else {
-                v = quad(text, i);
-            }
-            out[o++] = (byte) (v >> 16);
-            out[o++] = (byte) (v >> 8);
-            out[o++] = (byte) v;
-            i += 4;
-        }
-        tail(text, i, rem, from, out, o);
-        return out;
+        // a character above U+00FF becomes '?', which the JDK refuses; the scan then names it
+        return decode(new Latin1(text.subSequence(from, to).toString().getBytes(StandardCharsets.ISO_8859_1)),
+                text, from, to);
     }
 
     /**
@@ -138,64 +98,45 @@ public final class Base64Url {
      * @throws IllegalArgumentException naming the first problem found
      */
     public static byte[] decode(byte[] ascii, int from, int to) {
+        Latin1 text = new Latin1(ascii);
+        return decode(from == 0 && to == ascii.length ? text : new Latin1(Arrays.copyOfRange(ascii, from, to)),
+                text, from, to);
+    }
+
+    /**
+     * @param segment exactly the segment's bytes, for the JDK's decoder
+     * @param text    the text the segment lies in, for the checks and the messages
+     */
+    private static byte[] decode(Latin1 segment, CharSequence text, int from, int to) {
         int len = to - from;
         int rem = len & 3;
         if (rem == 1) {
             throw new IllegalArgumentException("base64url text of length " + len
                     + " cannot be decoded (a length of 4k+1 is never produced)");
         }
-        byte[] out = new byte[(len >> 2) * 3 + (rem == 0 ? 0 : rem - 1)];
-        int o = 0;
-        int i = from;
-        int full = from + (len & ~3);
-        while (i < full) {
-            int v = SHIFTED_18[ascii[i] & 0xFF] | SHIFTED_12[ascii[i + 1] & 0xFF] | SHIFTED_6[ascii[i + 2] & 0xFF]
-                    | SHIFTED_0[ascii[i + 3] & 0xFF];
-            if (v < 0) {
-                v = quad(new Latin1(ascii), i); // throws, naming the first character outside the alphabet
+        byte[] out;
+        try {
+            if (len > 0 && text.charAt(to - 1) == '=') {
+                throw new IllegalArgumentException(); // padding, which the JDK accepts: named below
             }
-            out[o++] = (byte) (v >> 16);
-            out[o++] = (byte) (v >> 8);
-            out[o++] = (byte) v;
-            i += 4;
+            out = DECODER.decode(segment.bytes);
+        } catch (IllegalArgumentException e) {
+            for (int i = from; i < to; i++) {
+                value(text, i); // throws, naming the first character outside the alphabet
+            }
+            throw new IllegalArgumentException("base64url text is not valid");
         }
-        if (rem != 0) {
-            tail(new Latin1(ascii), i, rem, from, out, o);
+        // The last 2 or 3 characters must leave no stray bits (canonical encoding).
+        if (rem == 2 && (value(text, to - 1) & 0x0F) != 0 || rem == 3 && (value(text, to - 1) & 0x03) != 0) {
+            throw new IllegalArgumentException("non-canonical base64url: trailing bits of the last"
+                    + " character are not zero (at index " + (to - 1 - from) + ")");
         }
         return out;
     }
 
-    /** Four characters, checked one by one so that the first bad one is named. */
-    private static int quad(CharSequence text, int i) {
-        return (value(text, i) << 18) | (value(text, i + 1) << 12) | (value(text, i + 2) << 6) | value(text, i + 3);
-    }
-
-    /** The last 2 or 3 characters, which must leave no stray bits (canonical encoding). */
-    private static void tail(CharSequence text, int i, int rem, int from, byte[] out, int o) {
-        if (rem == 2) {
-            int a = value(text, i);
-            int b = value(text, i + 1);
-            if ((b & 0x0F) != 0) {
-                throw new IllegalArgumentException("non-canonical base64url: trailing bits of the last"
-                        + " character are not zero (at index " + (i + 1 - from) + ")");
-            }
-            out[o] = (byte) ((a << 2) | (b >> 4));
-        } else if (rem == 3) {
-            int a = value(text, i);
-            int b = value(text, i + 1);
-            int c = value(text, i + 2);
-            if ((c & 0x03) != 0) {
-                throw new IllegalArgumentException("non-canonical base64url: trailing bits of the last"
-                        + " character are not zero (at index " + (i + 2 - from) + ")");
-            }
-            out[o++] = (byte) ((a << 2) | (b >> 4));
-            out[o] = (byte) ((b << 4) | (c >> 2));
-        }
-    }
-
     /** Bytes seen as ISO 8859-1 characters, for the checks and messages shared with the text path. */
     private static final class Latin1 implements CharSequence {
-        private final byte[] bytes;
+        final byte[] bytes;
 
         Latin1(byte[] bytes) {
             this.bytes = bytes;
@@ -213,12 +154,12 @@ public final class Base64Url {
 
         @Override
         public CharSequence subSequence(int start, int end) {
-            return new String(bytes, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         }
 
         @Override
         public String toString() {
-            return new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
     }
 

@@ -1,12 +1,14 @@
 package org.zwfw.sdk.crypto;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.SignatureEncoding;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /** GB/T 32918.5-2016 annex A: the SM2 signature example on the recommended curve. */
 class Sm2KnownAnswerTest {

@@ -30,6 +30,21 @@ class Base64UrlTest {
     }
 
     @Test
+    void namesPaddingWhereverItIsAndTheFirstForeignCharacterBeforeIt() {
+        // the JDK's decoder accepts "AA==" and "AAA=": the padding is refused here
+        for (String padded : new String[] {"AA==", "AAA=", "AAAAAA==", "A===", "AA=A", "=AAA"}) {
+            assertThatThrownBy(() -> Base64Url.decode(padded)).as(padded).hasMessage(
+                    "padding '=' is not allowed in base64url (RFC 7515 §2)");
+            byte[] bytes = padded.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertThatThrownBy(() -> Base64Url.decode(bytes, 0, bytes.length)).as(padded).hasMessage(
+                    "padding '=' is not allowed in base64url (RFC 7515 §2)");
+        }
+        assertThatThrownBy(() -> Base64Url.decode("A+==")).hasMessage("character '+' is not in the base64url alphabet");
+        assertThatThrownBy(() -> Base64Url.decode("AB==", 0, 2)).hasMessageContaining("non-canonical")
+                .hasMessageContaining("at index 1");
+    }
+
+    @Test
     void rejectsNonCanonicalTrailingBits() {
         // "AB" decodes to 0x00 with 4 non-zero unused bits; the canonical form is "AA"
         assertThat(Base64Url.decode("AA")).containsExactly(0);

@@ -33,7 +33,7 @@ class Utf8Test {
     }
 
     @Test
-    void wordAtATimeScanAgreesWithAByteByByteReference() {
+    void agreesWithAByteByByteReference() {
         java.util.Random r = new java.util.Random(11);
         int[][] pieces = {{'a'}, {'Z'}, {' '}, {0x7F}, {'\t'}, {'\n'}, {'\r'}, {0}, {0x1F}, {0xC3, 0xA9}, {0xE5, 0xBC, 0xA0},
             {0xF0, 0x9F, 0x98, 0x80}, {0xC0, 0xAF}, {0xED, 0xA0, 0x80}, {0xE4, 0xB8}, {0x80}, {0xFF}, {0xEF, 0xBB, 0xBF}};
@@ -45,6 +45,30 @@ class Utf8Test {
                 int[] p = r.nextInt(10) < 8 ? pieces[r.nextInt(3)] : pieces[r.nextInt(pieces.length)];
                 for (int v : p) {
                     out.write(v);
+                }
+            }
+            byte[] bytes = out.toByteArray();
+            assertThat(Utf8.problem(bytes)).as(java.util.Arrays.toString(bytes)).isEqualTo(reference(bytes));
+        }
+    }
+
+    @Test
+    void agreesWithTheReferenceOnRandomBytesOfEveryValue() {
+        // the JDK's decoder decides and the scan names: they must refuse exactly the same bytes
+        java.util.Random r = new java.util.Random(23);
+        int[][] pieces = {{0xF4, 0x8F, 0xBF, 0xBF}, {0xF4, 0x90, 0x80, 0x80}, {0xF0, 0x80, 0x80, 0x80},
+            {0xF0, 0x90, 0x80, 0x80}, {0xE0, 0x80, 0xAF}, {0xE0, 0xA0, 0x80}, {0xED, 0x9F, 0xBF}, {0xEE, 0x80, 0x80},
+            {0xC1, 0xBF}, {0xC2, 0x80}, {0xF5, 0x80, 0x80, 0x80}, {0xEF, 0xBF, 0xBF}, {0xEF, 0xBB, 0xBF}};
+        for (int n = 0; n < 20000; n++) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int parts = r.nextInt(12);
+            for (int i = 0; i < parts; i++) {
+                if (r.nextBoolean()) {
+                    for (int v : pieces[r.nextInt(pieces.length)]) {
+                        out.write(v);
+                    }
+                } else {
+                    out.write(r.nextInt(3) == 0 ? r.nextInt(256) : 0x20 + r.nextInt(0x60));
                 }
             }
             byte[] bytes = out.toByteArray();

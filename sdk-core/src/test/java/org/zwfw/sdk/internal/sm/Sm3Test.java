@@ -1,4 +1,4 @@
-package org.zwfw.sdk.internal;
+package org.zwfw.sdk.internal.sm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
