@@ -14,6 +14,8 @@ import org.zwfw.sdk.credential.PresentationBuilder;
 import org.zwfw.sdk.credential.VerifiedCredential;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.input.InputReport;
+import org.zwfw.sdk.input.InputVerifier;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.status.StatusListIssuer;
 import org.zwfw.sdk.status.StatusListSource;
@@ -80,6 +82,26 @@ public final class VerifyELicense {
         CredentialVerifier fresh = CredentialVerifier.builder().trustList(trust)
                 .statusSource(StatusListSource.of(published)).build();
         fresh.verify(license.compact()).errors().forEach(e -> System.out.println(e.code() + ": " + e.message()));
+
+        // Anything a person pastes: the kind is detected, then verified as zwfw verify does.
+        verifyWhateverThisIs(trust, StatusListSource.of(published), license.compact());
+        verifyWhateverThisIs(trust, StatusListSource.of(published), "{\"issuers\": 1, \"issuers\": 2}");
+    }
+
+    /**
+     * Verifies an input of any kind (e-certificate, trust list, status list, ...), as
+     * {@code zwfw verify} does; personal claims in the report are masked.
+     *
+     * @param trust  the province trust list
+     * @param status where status lists come from
+     * @param input  the pasted text
+     */
+    static void verifyWhateverThisIs(TrustList trust, StatusListSource status, String input) {
+        try (InputVerifier verifier = InputVerifier.builder().trustList(trust).statusSource(status).build()) {
+            InputReport report = verifier.verify(input);
+            System.out.println(report.kind().jsonName() + " valid=" + report.valid() + " status=" + report.status());
+            report.errors().forEach(e -> System.out.println("  " + e.code() + ": " + e.message()));
+        }
     }
 
     /**
