@@ -76,8 +76,8 @@ final class TrustSetup {
                 return VerificationResult.valid(TrustList.parseLocal(text), List.of());
             } catch (TrustListFormatException e) {
                 List<Finding> problems = new ArrayList<>();
-                for (String p : e.problems()) {
-                    problems.add(new Finding(codeOf(p), "local trust list: " + p));
+                for (Finding p : e.findings()) {
+                    problems.add(new Finding(p.code(), "local trust list: " + p.message()));
                 }
                 return invalid(problems);
             }
@@ -103,12 +103,6 @@ final class TrustSetup {
         }
     }
 
-    /** The code of one problem a local trust list's parser reports (its messages' fixed openings). */
-    static OutcomeCode codeOf(String problem) {
-        return problem.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
-                : problem.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE
-                : problem.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM;
-    }
 
     private static VerificationResult<TrustList> invalid(List<Finding> causes) {
         List<Finding> all = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListFormatException;
 import org.zwfw.sdk.trust.TrustListVerifier;
 import org.zwfw.sdk.trust.TrustedIssuer;
+import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
@@ -32,8 +33,8 @@ final class TrustListInput {
                 return b.claims(describe(list)).build();
             } catch (TrustListFormatException e) {
                 b.error(OutcomeCode.TRUST_LIST_INVALID, "the local trust list breaks the entry rules");
-                for (String p : e.problems()) {
-                    b.error(codeOf(p), p);
+                for (Finding p : e.findings()) {
+                    b.error(p.code(), p.message());
                 }
                 return b.build();
             }
@@ -56,13 +57,6 @@ final class TrustListInput {
             b.claims(describe(list));
         }
         return b.build();
-    }
-
-    /** The outcome code of a problem of a local trust list ({@link TrustListFormatException#problems()}). */
-    static OutcomeCode codeOf(String problem) {
-        return problem.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
-                : problem.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE
-                : problem.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM;
     }
 
     /** @return {@code issuers}: id, name, uscc, types, valid window and key IDs of each entry (public data) */

@@ -1,6 +1,8 @@
 package org.zwfw.sdk.trust;
 
 import java.util.List;
+import org.zwfw.sdk.verify.Finding;
+import org.zwfw.sdk.verify.OutcomeCode;
 
 /**
  * A local trust list ({@code {"issuers": [...]}}) that cannot be used, or entries that cannot
@@ -43,5 +45,24 @@ public final class TrustListFormatException extends IllegalArgumentException {
     /** @return every problem found, in document order; read-only, never empty */
     public List<String> problems() {
         return problems;
+    }
+
+    /**
+     * The problems with their outcome codes: {@code MALFORMED} when the text is not a JSON object,
+     * {@code TOO_LARGE} over the size limit, {@code MISSING_CLAIM} without {@code issuers},
+     * {@code INVALID_CLAIM} for every entry rule ({@code spec/trust-list.md} §3).
+     *
+     * @return one finding per problem, in order
+     */
+    public List<Finding> findings() {
+        List<Finding> out = new java.util.ArrayList<>(problems.size());
+        for (String p : problems) {
+            // the prefixes are those TrustList.parseLocal writes for the document as a whole
+            OutcomeCode code = p.startsWith("not a JSON object") ? OutcomeCode.MALFORMED
+                    : p.startsWith("local trust list of") ? OutcomeCode.TOO_LARGE
+                    : p.startsWith("issuers: missing") ? OutcomeCode.MISSING_CLAIM : OutcomeCode.INVALID_CLAIM;
+            out.add(new Finding(code, p));
+        }
+        return out;
     }
 }

@@ -35,4 +35,23 @@ class TrustListFormatExceptionTest {
         assertThatThrownBy(() -> new TrustListFormatException(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void eachProblemOfARealLocalListCarriesItsOutcomeCode() {
+        assertThat(codes("[1]")).containsExactly(org.zwfw.sdk.verify.OutcomeCode.MALFORMED);
+        assertThat(codes("{}")).containsExactly(org.zwfw.sdk.verify.OutcomeCode.MISSING_CLAIM);
+        assertThat(codes("{\"issuers\":[{\"id\":1}]}")).isNotEmpty()
+                .containsOnly(org.zwfw.sdk.verify.OutcomeCode.INVALID_CLAIM);
+        assertThat(codes(" ".repeat(TrustList.MAX_LOCAL_LENGTH + 1)))
+                .containsExactly(org.zwfw.sdk.verify.OutcomeCode.TOO_LARGE);
+    }
+
+    private static List<org.zwfw.sdk.verify.OutcomeCode> codes(String json) {
+        try {
+            TrustList.parseLocal(json);
+            throw new AssertionError("accepted " + json);
+        } catch (TrustListFormatException e) {
+            return e.findings().stream().map(org.zwfw.sdk.verify.Finding::code).toList();
+        }
+    }
 }
