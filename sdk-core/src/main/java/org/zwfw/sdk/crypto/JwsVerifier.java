@@ -148,9 +148,7 @@ public final class JwsVerifier {
                     jws.header().type().orElse(null), jws.stringClaim("iss").orElse(null), policy.now());
             VerificationResult<KeySet> resolved = resolver.resolve(request);
             f.addAll(resolved);
-            if (resolved.isValid() && resolved.value().isEmpty()) {
-                f.error(OutcomeCode.UNKNOWN_KEY, "the key resolver answered without keys");
-            } else if (resolved.isValid()) {
+            if (resolved.isValid()) {
                 key = checkSignature(jws.ascii(), jws.signingInputEnd(), alg, kid, jws.signatureBytes(),
                         resolved.value().orElseThrow(), f);
             }

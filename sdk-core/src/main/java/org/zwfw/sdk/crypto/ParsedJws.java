@@ -46,24 +46,8 @@ public final class ParsedJws {
     private final int maxJsonDepth;
     private final boolean jsonPayload;
 
-    private ParsedJws(ParsedJws p, int maxLength, int maxJsonDepth, boolean jsonPayload) {
-        this.ascii = p.ascii;
-        this.dot1 = p.dot1;
-        this.dot2 = p.dot2;
-        this.header = p.header;
-        this.payload = p.payload;
-        this.claims = p.claims;
-        this.signature = p.signature;
-        this.fatal = p.fatal;
-        this.payloadProblem = p.payloadProblem;
-        this.signatureProblem = p.signatureProblem;
-        this.maxLength = maxLength;
-        this.maxJsonDepth = maxJsonDepth;
-        this.jsonPayload = jsonPayload;
-    }
-
     private ParsedJws(byte[] ascii, int dot1, int dot2, JwsHeader header, byte[] payload, Map<String, Object> claims,
-            byte[] signature, Finding fatal, Finding payloadProblem, Finding signatureProblem) {
+            byte[] signature, Finding fatal, Finding payloadProblem, Finding signatureProblem, Limits limits) {
         this.ascii = ascii;
         this.dot1 = dot1;
         this.dot2 = dot2;
@@ -74,13 +58,17 @@ public final class ParsedJws {
         this.fatal = fatal;
         this.payloadProblem = payloadProblem;
         this.signatureProblem = signatureProblem;
-        this.maxLength = 0;
-        this.maxJsonDepth = 0;
-        this.jsonPayload = false;
+        this.maxLength = limits.maxLength;
+        this.maxJsonDepth = limits.maxJsonDepth;
+        this.jsonPayload = limits.jsonPayload;
     }
 
-    private static ParsedJws broken(OutcomeCode code, String message) {
-        return new ParsedJws(null, -1, -1, null, null, null, null, new Finding(code, message), null, null);
+    /** The limits a value was parsed under. */
+    private record Limits(int maxLength, int maxJsonDepth, boolean jsonPayload) {
+    }
+
+    private static ParsedJws broken(Limits limits, OutcomeCode code, String message) {
+        return new ParsedJws(null, -1, -1, null, null, null, null, new Finding(code, message), null, null, limits);
     }
 
     /**
@@ -124,29 +112,14 @@ public final class ParsedJws {
      * @return the parsed value, perhaps carrying what is wrong
      */
     public static ParsedJws parse(String compact, int maxLength, int maxJsonDepth, boolean jsonPayload) {
-        return new ParsedJws(parseWithin(compact, maxLength, maxJsonDepth, jsonPayload), maxLength, maxJsonDepth,
-                jsonPayload);
-    }
-
-    /**
-     * This value, or the same text parsed again when it was parsed under looser limits than a
-     * verifier's (a longer length, a deeper nesting, or without the JSON payload it requires).
-     */
-    ParsedJws within(int maxChars, int depth, boolean json) {
-        if (fatal != null || (maxLength <= maxChars && maxJsonDepth <= depth && jsonPayload == json)) {
-            return this;
-        }
-        return parse(new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1), maxChars, depth, json);
-    }
-
-    private static ParsedJws parseWithin(String compact, int maxLength, int maxJsonDepth, boolean jsonPayload) {
         Objects.requireNonNull(compact, "compact");
+        Limits limits = new Limits(maxLength, maxJsonDepth, jsonPayload);
         int len = compact.length();
         if (len > maxLength) {
-            return broken(OutcomeCode.TOO_LARGE, "JWS of " + len + " characters exceeds the limit of " + maxLength);
+            return broken(limits, OutcomeCode.TOO_LARGE, "JWS of " + len + " characters exceeds the limit of " + maxLength);
         }
         if (len == 0) {
-            return broken(OutcomeCode.MALFORMED, "empty input");
+            return broken(limits, OutcomeCode.MALFORMED, "empty input");
         }
         // One copy of the text as bytes (a plain array copy for the usual Latin-1 string); the
         // signing input, header, payload and signature are read from it.
@@ -162,8 +135,7 @@ public final class ParsedJws {
                     byte[] headerBytes = Base64Url.decode(ascii, 0, dot1);
                     byte[] payload = Base64Url.decode(ascii, dot1 + 1, dot2);
                     byte[] signature = Base64Url.decode(ascii, dot2 + 1, len);
-                    return parts(ascii, dot1, dot2, headerBytes, payload, null, signature, null, maxJsonDepth,
-                            jsonPayload);
+                    return parts(ascii, dot1, dot2, headerBytes, payload, null, signature, null, limits);
                 } catch (IllegalArgumentException e) {
                     // fall through to the scan, which names the problem
                 }
@@ -185,20 +157,20 @@ public final class ParsedJws {
                 // a character above U+00FF became '?', which is not in the alphabet either; the
                 // first one is reached before any position shift a surrogate pair could cause
                 char c = compact.charAt(i);
-                return broken(OutcomeCode.MALFORMED, "character " + Texts.quote(String.valueOf(c))
+                return broken(limits, OutcomeCode.MALFORMED, "character " + Texts.quote(String.valueOf(c))
                         + " at index " + i + " is not allowed in a compact JWS"
                         + (Character.isWhitespace(c) ? " (strip line breaks and spaces first)" : ""));
             }
         }
         if (dots != 2) {
-            return broken(OutcomeCode.MALFORMED, "a compact JWS has 3 parts separated by '.', found " + (dots + 1)
+            return broken(limits, OutcomeCode.MALFORMED, "a compact JWS has 3 parts separated by '.', found " + (dots + 1)
                     + (dots == 4 ? " (this looks like a JWE, which is not accepted here)" : ""));
         }
         byte[] headerBytes;
         try {
             headerBytes = Base64Url.decode(ascii, 0, dot1);
         } catch (IllegalArgumentException e) {
-            return broken(OutcomeCode.MALFORMED, "header is not base64url: " + e.getMessage());
+            return broken(limits, OutcomeCode.MALFORMED, "header is not base64url: " + e.getMessage());
         }
         byte[] payload = null;
         Finding payloadProblem = null;
@@ -214,30 +186,39 @@ public final class ParsedJws {
         } catch (IllegalArgumentException e) {
             signatureProblem = new Finding(OutcomeCode.MALFORMED, "signature is not base64url: " + e.getMessage());
         }
-        return parts(ascii, dot1, dot2, headerBytes, payload, payloadProblem, signature, signatureProblem,
-                maxJsonDepth, jsonPayload);
+        return parts(ascii, dot1, dot2, headerBytes, payload, payloadProblem, signature, signatureProblem, limits);
+    }
+
+    /**
+     * This value, or the same text parsed again when it was parsed under looser limits than a
+     * verifier's (a longer length, a deeper nesting, or without the JSON payload it requires).
+     */
+    ParsedJws within(int maxChars, int depth, boolean json) {
+        if (fatal != null || (maxLength <= maxChars && maxJsonDepth <= depth && jsonPayload == json)) {
+            return this;
+        }
+        return parse(new String(ascii, java.nio.charset.StandardCharsets.ISO_8859_1), maxChars, depth, json);
     }
 
     private static ParsedJws parts(byte[] ascii, int dot1, int dot2, byte[] headerBytes, byte[] payload,
-            Finding payloadProblem, byte[] signature, Finding signatureProblem, int maxJsonDepth,
-            boolean jsonPayload) {
+            Finding payloadProblem, byte[] signature, Finding signatureProblem, Limits limits) {
         Map<String, Object> params;
         try {
-            params = Json.parseObject(headerBytes, maxJsonDepth);
+            params = Json.parseObject(headerBytes, limits.maxJsonDepth);
         } catch (JsonException e) {
-            return broken(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "header: " + e.getMessage());
+            return broken(limits, e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED, "header: " + e.getMessage());
         }
         Map<String, Object> claims = null;
-        if (payload != null && jsonPayload) {
+        if (payload != null && limits.jsonPayload) {
             try {
-                claims = Json.parseObject(payload, maxJsonDepth);
+                claims = Json.parseObject(payload, limits.maxJsonDepth);
             } catch (JsonException e) {
                 payloadProblem = new Finding(e.tooLarge() ? OutcomeCode.TOO_LARGE : OutcomeCode.MALFORMED,
                         "payload: " + e.getMessage());
             }
         }
         return new ParsedJws(ascii, dot1, dot2, new JwsHeader(params), payload, claims, signature, null,
-                payloadProblem, signatureProblem);
+                payloadProblem, signatureProblem, limits);
     }
 
     /** @return whether the structure, every part and the header and payload JSON parsed cleanly */
