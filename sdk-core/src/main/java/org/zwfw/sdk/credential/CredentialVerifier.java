@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.PolicyBuilder;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.internal.ClaimChecks;
 import org.zwfw.sdk.internal.Findings;
@@ -70,14 +71,14 @@ public final class CredentialVerifier {
         this.acceptedTypes = Set.copyOf(b.acceptedTypes);
         this.requiredClaims = Set.copyOf(b.requiredClaims);
         this.statusMode = b.statusMode;
-        this.policy = b.policy;
+        this.policy = b.configuredPolicy();
         this.sdJwt = b.sdJwt(TYPE);
-        this.legacySdJwt = b.policy.lenientInterop() ? b.sdJwt(LEGACY_TYPE) : null;
+        this.legacySdJwt = b.configuredPolicy().lenientInterop() ? b.sdJwt(LEGACY_TYPE) : null;
         if (b.statusChecker != null) {
             this.statusChecker = b.statusChecker;
         } else if (b.statusSource != null) {
             this.statusChecker = StatusChecker.builder().source(b.statusSource)
-                    .keys(b.trust.forType(TrustedIssuer.TYPE_STATUS_LIST)).policy(b.policy).build();
+                    .keys(b.trust.forType(TrustedIssuer.TYPE_STATUS_LIST)).policy(b.configuredPolicy()).build();
         } else {
             this.statusChecker = null;
         }
@@ -267,7 +268,7 @@ public final class CredentialVerifier {
     }
 
     /** Configures a {@link CredentialVerifier}. Not thread-safe; the built verifier is. */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
         private TrustListKeys trust;
         private final Set<String> acceptedTypes = new LinkedHashSet<>();
@@ -277,9 +278,6 @@ public final class CredentialVerifier {
          * length limit are also kept here because the status checker and this verifier use them.
          */
         private final SdJwtVerifier.Builder sd = SdJwtVerifier.builder();
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private StatusMode statusMode = StatusMode.REQUIRED;
         private StatusListSource statusSource;
         private StatusChecker statusChecker;
@@ -311,25 +309,6 @@ public final class CredentialVerifier {
          */
         public Builder trustList(TrustListSource source) {
             this.trust = TrustListKeys.of(source);
-            return this;
-        }
-
-        /**
-         * The shared settings: clock, skew, algorithms (issuer, key-binding and status-list JWTs),
-         * lenient interop, {@link VerificationPolicy#maxPresentationLength()}; a status checker
-         * built from {@link #statusSource} gets the same policy.
-         *
-         * @param p the policy (default {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
             return this;
         }
 
@@ -394,26 +373,6 @@ public final class CredentialVerifier {
         }
 
         /**
-         * @param source the validation clock (default: system UTC)
-         * @return this builder
-         */
-        public Builder clock(Clock source) {
-            shorthands = true;
-            this.policy = policy.withClock(source);
-            return this;
-        }
-
-        /**
-         * @param allowed clock skew for time claims (default 60 s), at most 10 minutes
-         * @return this builder
-         */
-        public Builder skew(Duration allowed) {
-            shorthands = true;
-            this.policy = policy.withSkew(allowed);
-            return this;
-        }
-
-        /**
          * @param maxAge how old a key-binding JWT may be (default 5 minutes)
          * @return this builder
          */
@@ -464,20 +423,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder lenientInterop(boolean on) {
-            shorthands = true;
-            this.policy = policy.withAliases(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT);
-            return this;
-        }
-
-        /**
-         * @param allowed JWS algorithms for issuer and key-binding JWTs (default ES256, EdDSA,
-         *                SGD_SM3_SM2)
-         * @return this builder
-         */
-        public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            shorthands = true;
-            this.policy = policy.withAlgorithms(allowed);
-            return this;
+            return shorthand(p -> p.withAliases(on ? AliasPolicy.LENIENT : AliasPolicy.STRICT));
         }
 
         /**
@@ -494,9 +440,7 @@ public final class CredentialVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            shorthands = true;
-            this.policy = policy.withMaxPresentationLength(chars);
-            return this;
+            return shorthand(p -> p.withMaxPresentationLength(chars));
         }
 
         /**
@@ -504,7 +448,7 @@ public final class CredentialVerifier {
          * An e-certificate's issuer JWT must name its key ({@code spec/ecert.md} §1).
          */
         private SdJwtVerifier sdJwt(String typ) {
-            return sd.policy(policy).requireKeyId(true).expectedType(typ).build();
+            return sd.policy(configuredPolicy()).requireKeyId(true).expectedType(typ).build();
         }
 
         /**

@@ -18,6 +18,7 @@ import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.crypto.VerificationKey;
+import org.zwfw.sdk.crypto.PolicyBuilder;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.ClaimChecks;
@@ -43,8 +44,6 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class SdJwtVerifier {
 
-    /** Largest presentation accepted; see {@link VerificationPolicy#DEFAULT_MAX_PRESENTATION_LENGTH}. */
-    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_PRESENTATION_LENGTH;
     /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
     public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
     /** How old a key-binding JWT may be (its {@code iat}); a presentation is made for one transaction. */
@@ -67,7 +66,7 @@ public final class SdJwtVerifier {
     private final JwsVerifier keyBindingJws;
 
     private SdJwtVerifier(Builder b) {
-        VerificationPolicy p = b.policy;
+        VerificationPolicy p = b.configuredPolicy();
         this.keys = b.keys;
         this.algorithms = p.algorithms();
         this.hashAlgorithms = Set.copyOf(b.hashAlgorithms);
@@ -305,12 +304,9 @@ public final class SdJwtVerifier {
     }
 
     /** Configures an {@link SdJwtVerifier}. Not thread-safe; the built verifier is. */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
         private KeyResolver keys;
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private Set<SdHashAlgorithm> hashAlgorithms = EnumSet.allOf(SdHashAlgorithm.class);
         private String expectedType = "dc+sd-jwt";
         private boolean keyBindingRequired;
@@ -332,41 +328,12 @@ public final class SdJwtVerifier {
         }
 
         /**
-         * @param p the shared settings: clock, skew, algorithms (issuer and key-binding JWTs),
-         *          aliases, {@link VerificationPolicy#maxPresentationLength()} (default
-         *          {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
-        }
-
-        /**
          * @param require whether the issuer JWT must carry {@code kid} (default {@code false}; e-certificates
          *                require it)
          * @return this builder
          */
         public Builder requireKeyId(boolean require) {
             this.requireKeyId = require;
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's allow-list.
-         *
-         * @param allowed JWS algorithms for issuer and key-binding JWTs (default ES256, EdDSA, SGD_SM3_SM2)
-         * @return this builder
-         */
-        public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            shorthands = true;
-            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 
@@ -414,28 +381,6 @@ public final class SdJwtVerifier {
         }
 
         /**
-         * @param source the clock for time checks (default system UTC)
-         * @return this builder
-         */
-        public Builder clock(Clock source) {
-            shorthands = true;
-            this.policy = policy.withClock(source);
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's skew.
-         *
-         * @param allowed clock skew (default {@link #DEFAULT_SKEW}), at most {@link VerificationPolicy#MAX_SKEW}
-         * @return this builder
-         */
-        public Builder skew(Duration allowed) {
-            shorthands = true;
-            this.policy = policy.withSkew(allowed);
-            return this;
-        }
-
-        /**
          * @param maxAge how old a key-binding JWT may be (default {@link #DEFAULT_KEY_BINDING_MAX_AGE})
          * @return this builder
          */
@@ -448,23 +393,11 @@ public final class SdJwtVerifier {
         }
 
         /**
-         * @param chars largest presentation accepted (default {@link #DEFAULT_MAX_LENGTH})
+         * @param chars largest presentation accepted (default {@link VerificationPolicy#DEFAULT_MAX_PRESENTATION_LENGTH})
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            shorthands = true;
-            this.policy = policy.withMaxPresentationLength(chars);
-            return this;
-        }
-
-        /**
-         * @param policy whether SM2 aliases are accepted in headers and holder keys (default strict)
-         * @return this builder
-         */
-        public Builder aliasPolicy(AliasPolicy aliases) {
-            shorthands = true;
-            this.policy = policy.withAliases(aliases);
-            return this;
+            return shorthand(p -> p.withMaxPresentationLength(chars));
         }
 
         /**

@@ -26,15 +26,6 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class JwsVerifier {
 
-    /** Default input limit; see {@link VerificationPolicy#DEFAULT_MAX_TOKEN_LENGTH}. */
-    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_TOKEN_LENGTH;
-
-    /** Default JSON nesting limit; see {@link VerificationPolicy#DEFAULT_MAX_JSON_DEPTH}. */
-    public static final int DEFAULT_MAX_JSON_DEPTH = VerificationPolicy.DEFAULT_MAX_JSON_DEPTH;
-
-    /** Default algorithm allow-list; see {@link VerificationPolicy#DEFAULT_ALGORITHMS}. */
-    public static final Set<JwsAlgorithm> DEFAULT_ALGORITHMS = VerificationPolicy.DEFAULT_ALGORITHMS;
-
     /** At most this many keys are tried for a token without {@code kid}. */
     public static final int MAX_KEYS_TRIED = 4;
 
@@ -53,10 +44,10 @@ public final class JwsVerifier {
 
     private JwsVerifier(Builder b) {
         this.keys = b.keys;
-        this.policy = b.policy;
+        this.policy = b.configuredPolicy();
         this.expectedType = b.expectedType;
         this.understoodCritical = Set.copyOf(b.understoodCritical);
-        this.maxLength = b.maxLength > 0 ? b.maxLength : b.policy.maxTokenLength();
+        this.maxLength = b.maxLength > 0 ? b.maxLength : policy.maxTokenLength();
         this.jsonPayload = b.jsonPayload;
         this.ignoreKeyId = b.ignoreKeyId;
         this.requireKeyId = b.requireKeyId;
@@ -322,12 +313,9 @@ public final class JwsVerifier {
     /**
      * Configures a {@link JwsVerifier}. Not thread-safe; the built verifier is.
      */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
         private KeyResolver keys;
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private String expectedType;
         private Set<String> understoodCritical = Set.of();
         private int maxLength;
@@ -336,22 +324,6 @@ public final class JwsVerifier {
         private boolean requireKeyId;
 
         private Builder() {
-        }
-
-        /**
-         * @param p the shared settings: algorithms, aliases, limits (default
-         *          {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
         }
 
         /**
@@ -396,26 +368,6 @@ public final class JwsVerifier {
         }
 
         /**
-         * Shorthand for the policy's allow-list.
-         *
-         * @param allowed the algorithm allow-list, not empty (default {@link #DEFAULT_ALGORITHMS})
-         * @return this builder
-         */
-        public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            shorthands = true;
-            this.policy = policy.withAlgorithms(allowed);
-            return this;
-        }
-
-        /**
-         * @param allowed the algorithm allow-list, not empty
-         * @return this builder
-         */
-        public Builder allowedAlgorithms(JwsAlgorithm... allowed) {
-            return allowedAlgorithms(Set.of(allowed));
-        }
-
-        /**
          * @param typ the {@code typ} every token must carry (explicit typing, RFC 8725 §3.11),
          *            compared as a media type (RFC 7515 §4.1.9: case-insensitive, {@code application/}
          *            may be omitted), or {@code null} for no check
@@ -449,33 +401,7 @@ public final class JwsVerifier {
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            VerificationPolicy.DEFAULT.withMaxTokenLength(chars); // the one range check
-            this.maxLength = chars;
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's JSON nesting limit.
-         *
-         * @param depth the deepest JSON nesting accepted in header and payload (default
-         *              {@link #DEFAULT_MAX_JSON_DEPTH})
-         * @return this builder
-         */
-        public Builder maxJsonDepth(int depth) {
-            shorthands = true;
-            this.policy = policy.withMaxJsonDepth(depth);
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's alias setting.
-         *
-         * @param aliases whether {@code alg} aliases of SGD_SM3_SM2 are accepted (default strict)
-         * @return this builder
-         */
-        public Builder aliasPolicy(AliasPolicy aliases) {
-            shorthands = true;
-            this.policy = policy.withAliases(aliases);
+            this.maxLength = VerificationPolicy.length("maxLength", chars);
             return this;
         }
 

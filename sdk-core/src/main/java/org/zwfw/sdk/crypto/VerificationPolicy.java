@@ -107,7 +107,7 @@ public final class VerificationPolicy {
         this.maxJsonDepth = maxJsonDepth;
     }
 
-    private static int length(String name, int chars) {
+    static int length(String name, int chars) {
         if (chars < MIN_LENGTH_LIMIT || chars > MAX_LENGTH_LIMIT) {
             throw new IllegalArgumentException(name + " must be in [" + MIN_LENGTH_LIMIT + ", " + MAX_LENGTH_LIMIT
                     + "] characters, was " + chars);

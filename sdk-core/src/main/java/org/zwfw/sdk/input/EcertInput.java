@@ -1,6 +1,7 @@
 package org.zwfw.sdk.input;
 
 import org.zwfw.sdk.credential.CredentialStatus;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.credential.SdJwtVerifier;
 import org.zwfw.sdk.credential.VerifiedCredential;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -41,7 +42,7 @@ final class EcertInput {
     /** Fills issuer, type and status of a credential that did not verify from what it says of itself. */
     private static InputReport unverified(InputReport.Builder b, String text) {
         int tilde = text.indexOf('~');
-        Unverified u = Unverified.read(tilde < 0 ? text : text.substring(0, tilde), SdJwtVerifier.DEFAULT_MAX_LENGTH);
+        Unverified u = Unverified.read(tilde < 0 ? text : text.substring(0, tilde), VerificationPolicy.DEFAULT_MAX_PRESENTATION_LENGTH);
         u.fill(b);
         return b.status(unverifiedStatus(b, u)).build();
     }

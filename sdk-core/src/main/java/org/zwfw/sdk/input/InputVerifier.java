@@ -13,6 +13,7 @@ import org.zwfw.sdk.credential.CredentialVerifier;
 import org.zwfw.sdk.credential.StatusMode;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.crypto.PolicyBuilder;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.id.ClaimMasking;
 import org.zwfw.sdk.id.MaskingPolicy;
@@ -60,7 +61,7 @@ public final class InputVerifier implements AutoCloseable {
     private volatile boolean closed;
 
     private InputVerifier(Builder b) {
-        this.policy = b.policy;
+        this.policy = b.configuredPolicy();
         this.anchor = b.anchor;
         this.trust = b.trust;
         this.audience = b.audience;
@@ -219,11 +220,8 @@ public final class InputVerifier implements AutoCloseable {
     }
 
     /** Configures an {@link InputVerifier}. Not thread-safe; the built verifier is. */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private KeySet anchor;
         private VerificationResult<TrustList> trust;
         private String audience;
@@ -235,31 +233,6 @@ public final class InputVerifier implements AutoCloseable {
         private StatusListSource statusSource;
 
         private Builder() {
-        }
-
-        /**
-         * @param p the policy of every verifier inside (default {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
-        }
-
-        /**
-         * @param clock the validation clock (shorthand for the policy's)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            shorthands = true;
-            this.policy = policy.withClock(clock);
-            return this;
         }
 
         /**

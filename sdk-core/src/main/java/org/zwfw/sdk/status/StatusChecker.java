@@ -17,6 +17,7 @@ import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeyRequest;
 import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.IssuerKeys;
+import org.zwfw.sdk.crypto.PolicyBuilder;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.VerifiedJws;
@@ -48,16 +49,6 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class StatusChecker implements AutoCloseable {
 
-    /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
-    public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
-
-    /**
-     * Default limit on a status list token: 2 MiB of text. A list of one million 2-bit entries
-     * with random statuses (incompressible) makes a token of about 450 KB; the SDK's JSON parser
-     * caps a string (here {@code lst}) at 1 MiB characters in any case.
-     */
-    public static final int DEFAULT_MAX_TOKEN_LENGTH = VerificationPolicy.DEFAULT_MAX_STATUS_LIST_LENGTH;
-
     /** Default number of lists kept: 256 (a verifier sees few issuers, each with few lists). */
     public static final int DEFAULT_CACHE_ENTRIES = 256;
 
@@ -79,11 +70,11 @@ public final class StatusChecker implements AutoCloseable {
     private StatusChecker(Builder b) {
         this.source = b.source;
         this.keys = b.keys;
-        this.clock = b.policy.clock();
-        this.skew = b.policy.skew();
-        this.maxTokenLength = b.policy.maxStatusListLength();
+        this.clock = b.configuredPolicy().clock();
+        this.skew = b.configuredPolicy().skew();
+        this.maxTokenLength = b.configuredPolicy().maxStatusListLength();
         this.maxListBytes = b.maxListBytes;
-        this.jws = JwsVerifier.builder().policy(b.policy).expectedType(StatusListToken.TYPE)
+        this.jws = JwsVerifier.builder().policy(b.configuredPolicy()).expectedType(StatusListToken.TYPE)
                 .maxLength(maxTokenLength).build();
         this.cache = new StatusListCache(b.cacheEntries, b.cacheBytes);
     }
@@ -235,13 +226,10 @@ public final class StatusChecker implements AutoCloseable {
     }
 
     /** Configures a {@link StatusChecker}. Not thread-safe; the built checker is. */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
         private StatusListSource source;
         private KeyResolver keys;
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private int maxListBytes = StatusList.DEFAULT_MAX_BYTES;
         private int cacheEntries = DEFAULT_CACHE_ENTRIES;
         private long cacheBytes = DEFAULT_CACHE_BYTES;
@@ -273,57 +261,13 @@ public final class StatusChecker implements AutoCloseable {
         }
 
         /**
-         * @param p the shared settings: clock (it also times the cache), skew, algorithms and
-         *          {@link VerificationPolicy#maxStatusListLength()} (default
-         *          {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's clock.
-         *
-         * @param clock the validation clock (default {@link Clock#systemUTC()}); it also times the cache
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            shorthands = true;
-            this.policy = policy.withClock(clock);
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's skew.
-         *
-         * @param skew the allowed clock skew for {@code iat}, {@code exp}, {@code nbf}, in
-         *             [0, {@link VerificationPolicy#MAX_SKEW}] (default {@link #DEFAULT_SKEW})
-         * @return this builder
-         */
-        public Builder skew(Duration skew) {
-            shorthands = true;
-            this.policy = policy.withSkew(skew);
-            return this;
-        }
-
-        /**
          * Shorthand for the policy's status-list limit.
          *
-         * @param chars the longest token accepted (default {@link #DEFAULT_MAX_TOKEN_LENGTH})
+         * @param chars the longest token accepted (default {@link VerificationPolicy#DEFAULT_MAX_STATUS_LIST_LENGTH})
          * @return this builder
          */
         public Builder maxTokenLength(int chars) {
-            shorthands = true;
-            this.policy = policy.withMaxStatusListLength(chars);
-            return this;
+            return shorthand(p -> p.withMaxStatusListLength(chars));
         }
 
         /**
@@ -350,17 +294,6 @@ public final class StatusChecker implements AutoCloseable {
             }
             this.cacheEntries = entries;
             this.cacheBytes = bytes;
-            return this;
-        }
-
-        /**
-         * @param allowed the algorithm allow-list for list signatures (default
-         *                {@link JwsVerifier#DEFAULT_ALGORITHMS})
-         * @return this builder
-         */
-        public Builder allowedAlgorithms(Set<JwsAlgorithm> allowed) {
-            shorthands = true;
-            this.policy = policy.withAlgorithms(allowed);
             return this;
         }
 

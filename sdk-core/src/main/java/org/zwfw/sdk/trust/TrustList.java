@@ -1,6 +1,7 @@
 package org.zwfw.sdk.trust;
 
 import java.nio.charset.StandardCharsets;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -91,7 +92,7 @@ public final class TrustList {
         }
         Map<String, Object> doc;
         try {
-            doc = Json.parseObject(json.getBytes(StandardCharsets.UTF_8), JwsVerifier.DEFAULT_MAX_JSON_DEPTH);
+            doc = Json.parseObject(json.getBytes(StandardCharsets.UTF_8), VerificationPolicy.DEFAULT_MAX_JSON_DEPTH);
         } catch (JsonException e) {
             throw new TrustListFormatException(List.of("not a JSON object: " + e.getMessage()));
         }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.PolicyBuilder;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.Base64Url;
@@ -57,15 +58,7 @@ public final class TrustListVerifier {
      */
     public static final Duration DEFAULT_GRACE = Duration.ofHours(24);
 
-    /** Default clock skew; see {@link VerificationPolicy#DEFAULT_SKEW}. */
-    public static final Duration DEFAULT_SKEW = VerificationPolicy.DEFAULT_SKEW;
 
-    /**
-     * Default input limit: 1 MiB of compact text. A trust list holds every issuer of a province
-     * with its keys, so it is far larger than a token (whose limit is 64 KiB), yet 1 MiB bounds
-     * the work that garbage can cause.
-     */
-    public static final int DEFAULT_MAX_LENGTH = VerificationPolicy.DEFAULT_MAX_TRUST_LIST_LENGTH;
 
     private static final Logger LOG = LoggerFactory.getLogger(TrustListVerifier.class);
 
@@ -83,10 +76,10 @@ public final class TrustListVerifier {
     private final String expectedIssuer;
 
     private TrustListVerifier(Builder b) {
-        this.jws = JwsVerifier.builder().policy(b.policy).keys(b.anchorKeys).expectedType(TYPE)
-                .maxLength(b.policy.maxTrustListLength()).build();
-        this.clock = b.policy.clock();
-        this.skew = b.policy.skew();
+        this.jws = JwsVerifier.builder().policy(b.configuredPolicy()).keys(b.anchorKeys).expectedType(TYPE)
+                .maxLength(b.configuredPolicy().maxTrustListLength()).build();
+        this.clock = b.configuredPolicy().clock();
+        this.skew = b.configuredPolicy().skew();
         this.grace = b.grace;
         this.store = b.store != null ? b.store : new InMemorySequenceStore();
         this.expectedIssuer = b.expectedIssuer;
@@ -314,12 +307,9 @@ public final class TrustListVerifier {
     /**
      * Configures a {@link TrustListVerifier}. Not thread-safe; the built verifier is.
      */
-    public static final class Builder {
+    public static final class Builder extends PolicyBuilder<Builder> {
 
         private final KeySet anchorKeys;
-        private VerificationPolicy policy = VerificationPolicy.DEFAULT;
-        /** A shorthand setter changed the policy; {@link #policy} would silently undo it. */
-        private boolean shorthands;
         private Duration grace = DEFAULT_GRACE;
         private SequenceStore store;
         private String expectedIssuer;
@@ -329,45 +319,6 @@ public final class TrustListVerifier {
             if (anchorKeys.isEmpty()) {
                 throw new IllegalArgumentException("at least one trust-anchor key is required");
             }
-        }
-
-        /**
-         * @param clock the time source (default the system clock, UTC)
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            shorthands = true;
-            this.policy = policy.withClock(clock);
-            return this;
-        }
-
-        /**
-         * @param p the shared settings: clock, skew, algorithms, {@link VerificationPolicy#maxTrustListLength()}
-         *          (default {@link VerificationPolicy#DEFAULT})
-         * @return this builder
-         * @throws IllegalStateException if a shorthand setter (clock, skew, algorithms, limits) was
-         *                               called before: call this first
-         */
-        public Builder policy(VerificationPolicy p) {
-            if (shorthands) {
-                throw new IllegalStateException("policy(...) replaces the clock, skew, algorithms and limits set"
-                        + " earlier on this builder: call policy(...) first, then the shorthand setters");
-            }
-            this.policy = Objects.requireNonNull(p, "policy");
-            return this;
-        }
-
-        /**
-         * Shorthand for the policy's skew.
-         *
-         * @param skew the clock skew allowed on {@code iat} and {@code exp}, in
-         *             [0, {@link VerificationPolicy#MAX_SKEW}] (default {@link #DEFAULT_SKEW})
-         * @return this builder
-         */
-        public Builder skew(Duration skew) {
-            shorthands = true;
-            this.policy = policy.withSkew(skew);
-            return this;
         }
 
         /**
@@ -401,13 +352,11 @@ public final class TrustListVerifier {
         }
 
         /**
-         * @param chars the largest compact serialization accepted (default {@link #DEFAULT_MAX_LENGTH})
+         * @param chars the largest compact serialization accepted (default {@link VerificationPolicy#DEFAULT_MAX_TRUST_LIST_LENGTH})
          * @return this builder
          */
         public Builder maxLength(int chars) {
-            shorthands = true;
-            this.policy = policy.withMaxTrustListLength(chars);
-            return this;
+            return shorthand(p -> p.withMaxTrustListLength(chars));
         }
 
         /** @return the verifier */

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.credential.SdJwtFixtures.AUD;
 import static org.zwfw.sdk.credential.SdJwtFixtures.HOLDER;
@@ -266,7 +267,7 @@ class SdJwtVerifierTest {
         assertThat(OPTIONAL_KB.verify("not an sd-jwt", null).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
         assertThat(OPTIONAL_KB.verify("~", null).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
         assertThat(OPTIONAL_KB.verify("a~~b~", null).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
-        assertThat(OPTIONAL_KB.verify("x".repeat(SdJwtVerifier.DEFAULT_MAX_LENGTH + 1), null).errorCodes())
+        assertThat(OPTIONAL_KB.verify("x".repeat(VerificationPolicy.DEFAULT_MAX_PRESENTATION_LENGTH + 1), null).errorCodes())
                 .containsExactly(OutcomeCode.TOO_LARGE);
         assertThat(OPTIONAL_KB.verify("a.b.c~", null).errorCodes()).containsExactly(OutcomeCode.MALFORMED);
     }

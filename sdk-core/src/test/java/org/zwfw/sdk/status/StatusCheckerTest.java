@@ -1,6 +1,7 @@
 package org.zwfw.sdk.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.status.StatusFixtures.CLOCK;
 import static org.zwfw.sdk.status.StatusFixtures.ISSUER;
@@ -294,7 +295,7 @@ class StatusCheckerTest {
         Map<String, Object> c = claims();
         c.put("status_list", b.build().toClaim());
         String token = sign(c);
-        assertThat(token.length()).isBetween(300_000, StatusChecker.DEFAULT_MAX_TOKEN_LENGTH);
+        assertThat(token.length()).isBetween(300_000, VerificationPolicy.DEFAULT_MAX_STATUS_LIST_LENGTH);
         StatusCheck r = check(token, 999_999);
         assertThat(r.isEstablished()).as("%s", r).isTrue();
         assertThat(r.value()).hasValue(b.value(999_999));

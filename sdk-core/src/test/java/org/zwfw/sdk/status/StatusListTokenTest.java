@@ -1,6 +1,7 @@
 package org.zwfw.sdk.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.status.StatusFixtures.ISSUER;
 import static org.zwfw.sdk.status.StatusFixtures.KEY;
@@ -109,7 +110,7 @@ class StatusListTokenTest {
         }
         StatusList list = b.build();
         String jws = token().statusList(list).build().sign(KEY);
-        assertThat(jws.length()).isLessThan(JwsVerifier.DEFAULT_MAX_LENGTH);
+        assertThat(jws.length()).isLessThan(VerificationPolicy.DEFAULT_MAX_TOKEN_LENGTH);
         StatusList back = StatusList.fromClaim(verify(jws, KEY).claims().get("status_list")).value().orElseThrow();
         assertThat(back).isEqualTo(list);
         assertThat(back.size()).isEqualTo(1_000_000);

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR_KEYS;
@@ -41,7 +42,7 @@ class TrustListSourceTest {
     private static final String PATH = "/v1/trust-list";
     /** exp of {@link Fixtures#edition(long)}. */
     private static final Instant EXP = T0.plus(Duration.ofDays(7));
-    private static final Instant BEYOND_GRACE = EXP.plus(TrustListVerifier.DEFAULT_SKEW)
+    private static final Instant BEYOND_GRACE = EXP.plus(VerificationPolicy.DEFAULT_SKEW)
             .plus(TrustListVerifier.DEFAULT_GRACE);
 
     private LoopbackServer server;

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.crypto.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR;
 import static org.zwfw.sdk.trust.Fixtures.ANCHOR_KEYS;
@@ -48,7 +49,7 @@ import org.zwfw.sdk.verify.VerificationResult;
 
 class TrustListVerifierTest {
 
-    private static final Duration SKEW = TrustListVerifier.DEFAULT_SKEW;
+    private static final Duration SKEW = VerificationPolicy.DEFAULT_SKEW;
     private static final Duration GRACE = TrustListVerifier.DEFAULT_GRACE;
     private static final Instant EXP = T0.plus(Duration.ofDays(7));
 
@@ -388,7 +389,7 @@ class TrustListVerifierTest {
         StringBuilder sb = new StringBuilder();
         Random random = new Random(3);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.";
-        while (sb.length() < 3 * TrustListVerifier.DEFAULT_MAX_LENGTH) {
+        while (sb.length() < 3 * VerificationPolicy.DEFAULT_MAX_TRUST_LIST_LENGTH) {
             sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         VerificationResult<TrustList> r = verifierAt(T0).verify(sb.toString());
@@ -481,8 +482,8 @@ class TrustListVerifierTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         assertThat(TrustListVerifier.DEFAULT_GRACE).isEqualTo(Duration.ofHours(24));
-        assertThat(TrustListVerifier.DEFAULT_SKEW).isEqualTo(Duration.ofSeconds(60));
-        assertThat(TrustListVerifier.DEFAULT_MAX_LENGTH).isEqualTo(1 << 20);
+        assertThat(VerificationPolicy.DEFAULT_SKEW).isEqualTo(Duration.ofSeconds(60));
+        assertThat(VerificationPolicy.DEFAULT_MAX_TRUST_LIST_LENGTH).isEqualTo(1 << 20);
         assertThat(TrustListVerifier.TYPE).isEqualTo("trustlist+jwt");
     }
 }
