@@ -13,8 +13,12 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.crypto;
     exports org.zwfw.sdk.id;
     exports org.zwfw.sdk.credential;
+    exports org.zwfw.sdk.credential.issuer;
+    exports org.zwfw.sdk.credential.holder;
     exports org.zwfw.sdk.status;
+    exports org.zwfw.sdk.status.issuer;
     exports org.zwfw.sdk.trust;
+    exports org.zwfw.sdk.trust.publisher;
     exports org.zwfw.sdk.replay;
     exports org.zwfw.sdk.input;
     exports org.zwfw.sdk.http;

@@ -31,9 +31,11 @@ class ModuleDescriptorTest {
                 .collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
                 "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
-                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http");
+                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http",
+                "org.zwfw.sdk.credential.issuer", "org.zwfw.sdk.credential.holder", "org.zwfw.sdk.status.issuer",
+                "org.zwfw.sdk.trust.publisher");
         // The source decorators are how the SDK builds its sources; applications use those sources.
-        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm",
+        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm", "org.zwfw.sdk.internal.sdjwt",
                 "org.zwfw.sdk.source");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }

@@ -33,9 +33,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.zwfw.sdk.credential.ClaimPath;
-import org.zwfw.sdk.credential.PresentationBuilder;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
 import org.zwfw.sdk.credential.SdHashAlgorithm;
-import org.zwfw.sdk.credential.SdJwtBuilder;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
 import org.zwfw.sdk.credential.SdJwtVerifier;
 import org.zwfw.sdk.credential.VerifiedSdJwt;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -231,7 +231,7 @@ public class PresentationVerifyBenchmark {
             disclosable.add(ClaimPath.of(n));
         }
         String issued = SdJwtBuilder.signedWith(issuer).type("dc+sd-jwt").claims(c).hashAlgorithm(hash)
-                .selectivelyDisclosable(disclosable).build().serialize();
+                .selectivelyDisclosable(disclosable).build();
         String compact = PresentationBuilder.from(issued).discloseAll().keyBinding(holder, AUD, NONCE, NOW).build();
         return Presented.of(compact, holder);
     }

@@ -38,7 +38,7 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.status.StatusCheck;
 import org.zwfw.sdk.status.StatusChecker;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.status.StatusReference;
 

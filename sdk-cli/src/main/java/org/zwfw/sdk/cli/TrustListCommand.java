@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.zwfw.sdk.crypto.KeyFormatException;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.trust.TrustList;
-import org.zwfw.sdk.trust.TrustListBuilder;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustListFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

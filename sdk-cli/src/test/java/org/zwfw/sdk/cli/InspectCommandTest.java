@@ -80,7 +80,7 @@ class InspectCommandTest {
                 .put("issuing_authority", "湖南省市场监督管理局").put("issuing_authority_code", "11430000006122244L")
                 .put("issue_date", "2023-03-01").put("holder_name", Province.HOLDER_NAME)
                 .put("holder_code", Province.ID_NUMBER).put("holder_code_type", "111").build());
-        String onlyCode = org.zwfw.sdk.credential.PresentationBuilder.from(issued.compact()).disclose("holder_code")
+        String onlyCode = org.zwfw.sdk.credential.holder.PresentationBuilder.from(issued.compact()).disclose("holder_code")
                 .build();
         CliRunner.Result r = CliRunner.runWithInput(onlyCode, "inspect", "--json", "-");
         assertThat(r.out()).doesNotContain(Province.ID_NUMBER);

@@ -15,16 +15,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.zwfw.sdk.credential.CredentialClaims;
-import org.zwfw.sdk.credential.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialType;
-import org.zwfw.sdk.credential.IssuedCredential;
-import org.zwfw.sdk.credential.PresentationBuilder;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.sandbox.ExampleClaims;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustList;
-import org.zwfw.sdk.trust.TrustListBuilder;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
 import org.zwfw.sdk.status.Status;
 
 class VerifyBatchCommandTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zwfw.sdk.credential.CredentialType;
-import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;

@@ -17,7 +17,7 @@ import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.status.StatusList;
-import org.zwfw.sdk.status.StatusListBuilder;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 import org.zwfw.sdk.status.StatusListToken;
 import org.zwfw.sdk.trust.TrustedIssuer;
 

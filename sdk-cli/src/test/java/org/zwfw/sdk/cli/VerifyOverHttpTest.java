@@ -18,11 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zwfw.sdk.credential.CredentialIssuer;
-import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
 import org.zwfw.sdk.sandbox.ExampleClaims;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 
 /** Status lists fetched over real HTTP on loopback, and never fetched with {@code --offline}. */
 class VerifyOverHttpTest {

@@ -29,6 +29,7 @@ import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /**
  * Verifies e-certificates (SD-JWT VC, contract §3): the issuer from the trust list, every check

@@ -130,11 +130,4 @@ public enum SdHashAlgorithm {
         return Base64Url.encode(hash(bytes, 0, end));
     }
 
-    /**
-     * {@link #digest(String)} of a text known to be ASCII (a disclosure's base64url), copied as it
-     * is rather than checked for characters to replace.
-     */
-    String digestOfAscii(String asciiOnly) {
-        return Base64Url.encode(hash(asciiOnly.getBytes(StandardCharsets.ISO_8859_1)));
-    }
 }

@@ -26,6 +26,9 @@ import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.internal.sdjwt.SdProcessor;
 
 /**
  * Verifies SD-JWT presentations (RFC 9901 §7.1 and §7.3): the issuer-signed JWT under the JOSE

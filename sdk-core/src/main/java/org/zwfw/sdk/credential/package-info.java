@@ -1,7 +1,8 @@
 /**
- * Selective disclosure (SD-JWT, RFC 9901) for e-certificates: issuing with disclosable claims
- * and decoys ({@link org.zwfw.sdk.credential.SdJwtBuilder}), presenting a chosen subset with key
- * binding ({@link org.zwfw.sdk.credential.PresentationBuilder}) and verifying
- * ({@link org.zwfw.sdk.credential.SdJwtVerifier}). See {@code spec/ecert.md}.
+ * Verifying e-certificates: SD-JWT (RFC 9901) and SD-JWT VC presentations
+ * ({@link org.zwfw.sdk.credential.SdJwtVerifier}, {@link org.zwfw.sdk.credential.CredentialVerifier}),
+ * and the values both sides share (credential types, claim paths, hash algorithms). Issuing is in
+ * {@code org.zwfw.sdk.credential.issuer}, presenting in {@code org.zwfw.sdk.credential.holder}.
+ * See {@code spec/ecert.md}.
  */
 package org.zwfw.sdk.credential;

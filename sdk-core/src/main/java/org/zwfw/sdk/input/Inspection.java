@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.zwfw.sdk.credential.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
 import org.zwfw.sdk.credential.SdHashAlgorithm;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.crypto.VerificationPolicy;

@@ -19,7 +19,7 @@ import org.zwfw.sdk.verify.VerificationResult;
  * {@link #toClaim()} writes it and {@link #fromClaim(Object, int)} reads it with strict limits.
  * Lookups ({@link #value(int)}, {@link #get(int)}) are O(1) and allocate nothing.
  *
- * <p>Immutable and thread-safe. The issuer-side mutable form is {@link StatusListBuilder}.
+ * <p>Immutable and thread-safe. The issuer-side mutable form is {@code org.zwfw.sdk.status.issuer.StatusListBuilder}.
  */
 public final class StatusList {
 
@@ -61,13 +61,23 @@ public final class StatusList {
         return new StatusList(bits, bytes.clone());
     }
 
-    static void checkBits(int bits) {
+    /**
+     * The one check of a bits-per-entry value (spec/status-list.md).
+     *
+     * @param bits the bits per entry
+     * @throws IllegalArgumentException unless it is 1, 2, 4 or 8
+     */
+    public static void checkBits(int bits) {
         if (!validBits(bits)) {
             throw new IllegalArgumentException("bits must be 1, 2, 4 or 8, not " + bits);
         }
     }
 
-    static boolean validBits(long bits) {
+    /**
+     * @param bits a bits-per-entry value as read
+     * @return whether it is 1, 2, 4 or 8
+     */
+    public static boolean validBits(long bits) {
         return bits == 1 || bits == 2 || bits == 4 || bits == 8;
     }
 

@@ -13,6 +13,7 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.id.IdentifierCheck;
 import org.zwfw.sdk.id.UnifiedSocialCreditCode;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.internal.NumericDates;
 import org.zwfw.sdk.internal.Texts;
 
 /**
@@ -33,7 +34,7 @@ final class EntryCodec {
         List<String> problems = new ArrayList<>();
         List<TrustedIssuer> entries = new ArrayList<>();
         if (!(issuers instanceof List)) {
-            problems.add("issuers: must be an array, found " + aType(issuers));
+            problems.add("issuers: must be an array, found " + NumericDates.aType(issuers));
             return new Parsed(entries, problems);
         }
         Map<String, Integer> firstIndex = new HashMap<>();
@@ -41,7 +42,7 @@ final class EntryCodec {
         for (Object e : (List<?>) issuers) {
             String at = "issuers[" + i + "]";
             if (!(e instanceof Map)) {
-                problems.add(at + ": must be an object, found " + aType(e));
+                problems.add(at + ": must be an object, found " + NumericDates.aType(e));
             } else {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) e;
@@ -91,7 +92,7 @@ final class EntryCodec {
         }
         Object v = m.get(member);
         if (!(v instanceof String)) {
-            problems.add(at + "." + member + ": must be a string, found " + aType(v));
+            problems.add(at + "." + member + ": must be a string, found " + NumericDates.aType(v));
             return null;
         }
         if (((String) v).isEmpty()) {
@@ -123,7 +124,7 @@ final class EntryCodec {
         }
         Object v = m.get("jwks");
         if (!(v instanceof Map)) {
-            problems.add(at + ".jwks: must be a JWK Set object, found " + aType(v));
+            problems.add(at + ".jwks: must be a JWK Set object, found " + NumericDates.aType(v));
             return null;
         }
         try {
@@ -143,7 +144,7 @@ final class EntryCodec {
         }
         Object v = m.get("types");
         if (!(v instanceof List)) {
-            problems.add(at + ".types: must be an array of strings, found " + aType(v));
+            problems.add(at + ".types: must be an array of strings, found " + NumericDates.aType(v));
             return null;
         }
         List<?> list = (List<?>) v;
@@ -156,7 +157,7 @@ final class EntryCodec {
         for (int j = 0; j < list.size(); j++) {
             Object t = list.get(j);
             if (!(t instanceof String)) {
-                problems.add(at + ".types[" + j + "]: must be a string, found " + aType(t));
+                problems.add(at + ".types[" + j + "]: must be a string, found " + NumericDates.aType(t));
                 ok = false;
             } else if (((String) t).isEmpty()) {
                 problems.add(at + ".types[" + j + "]: must not be empty");
@@ -182,16 +183,5 @@ final class EntryCodec {
     }
 
     /** @return the JSON type of a parsed value with its article, for messages: "an array", "a string", "null" */
-    static String aType(Object value) {
-        String t = Json.typeName(value);
-        return t.equals("null") ? "null" : (t.equals("array") || t.equals("object") ? "an " : "a ") + t;
-    }
 
-    static List<Object> write(List<TrustedIssuer> entries) {
-        List<Object> out = new ArrayList<>(entries.size());
-        for (TrustedIssuer e : entries) {
-            out.add(e.toJson());
-        }
-        return out;
-    }
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.JsonException;
+import org.zwfw.sdk.internal.NumericDates;
 
 /**
  * A {@link SequenceStore} kept in a file, so that a restart does not forget the highest

@@ -143,7 +143,7 @@ public final class TrustList {
      */
     public String toLocalJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("issuers", EntryCodec.write(issuers));
+        m.put("issuers", issuers.stream().map(TrustedIssuer::toJson).toList());
         return Json.writeString(m);
     }
 

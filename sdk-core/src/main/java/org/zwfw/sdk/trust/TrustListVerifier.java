@@ -26,6 +26,7 @@ import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.internal.NumericDates;
 
 /**
  * Verifies signed trust lists ({@code typ} {@code trustlist+jwt}) against pinned anchor keys,
@@ -223,7 +224,7 @@ public final class TrustListVerifier {
         Object v = claims.get("iss");
         if (!(v instanceof String) || ((String) v).isEmpty()) {
             f.error(OutcomeCode.INVALID_CLAIM, "claim 'iss' must be a non-empty string, found "
-                    + (v instanceof String ? "an empty string" : EntryCodec.aType(v)));
+                    + (v instanceof String ? "an empty string" : NumericDates.aType(v)));
             return null;
         }
         if (expectedIssuer != null && !expectedIssuer.equals(v)) {
@@ -258,7 +259,7 @@ public final class TrustListVerifier {
         if (seq == null) {
             f.error(OutcomeCode.INVALID_CLAIM, "claim 'seq' must be an integer in [0, 2^53-1], found "
                     + (v instanceof Long || v instanceof BigInteger ? "an integer out of range"
-                    : EntryCodec.aType(v)));
+                    : NumericDates.aType(v)));
         }
         return seq;
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.id.UnifiedSocialCreditCode;
+import org.zwfw.sdk.internal.NumericDates;
 
 /**
  * One entry of a {@link TrustList}: an issuer the verifier trusts, its keys, and the types of
@@ -125,8 +126,8 @@ public final class TrustedIssuer {
         return (validFrom == null || !at.isBefore(validFrom)) && (validUntil == null || at.isBefore(validUntil));
     }
 
-    /** @return the entry as JSON members in the order of {@code spec/trust-list.md} §3 */
-    Map<String, Object> toJson() {
+    /** @return the entry as JSON members in the order of {@code spec/trust-list.md} §3, a new map */
+    public Map<String, Object> toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("name", name);

@@ -5,7 +5,7 @@
  * <p>{@link org.zwfw.sdk.trust.TrustListVerifier} verifies a signed list against pinned anchor
  * keys, with a grace after {@code exp} and rollback protection
  * ({@link org.zwfw.sdk.trust.SequenceStore}); {@link org.zwfw.sdk.trust.TrustList#parseLocal(String)}
- * loads the unsigned local form an operator configures; {@link org.zwfw.sdk.trust.TrustListBuilder}
+ * loads the unsigned local form an operator configures; {@link org.zwfw.sdk.trust.publisher.TrustListBuilder}
  * writes both forms; {@link org.zwfw.sdk.trust.TrustListSource} keeps a list fetched over HTTPS
  * ({@code org.zwfw.sdk.http}) fresh and survives outages (composed from the decorators of
  * {@code org.zwfw.sdk.source}). Loading a document and trusting its contents are separate

@@ -7,25 +7,105 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The outcome of a verification: the verified value when every check passed, and otherwise
- * every failed check, each with its {@link OutcomeCode}. Warnings (for example a status that
- * could not be checked when checking was optional) never make a result invalid.
+ * The outcome of a verification: {@link Valid}, with the verified value, when every check passed;
+ * otherwise {@link Invalid}, with every failed check, each with its {@link OutcomeCode}. Warnings
+ * (for example a status that could not be checked when checking was optional) never make a
+ * result invalid.
  *
- * <p>Immutable and thread-safe when the value is.
+ * <p>A sealed type: {@code if (r instanceof VerificationResult.Valid<Foo> v)} (or, from Java 21,
+ * an exhaustive {@code switch}) reaches the value without an {@code Optional}; the methods below
+ * serve callers who would rather not match.
+ *
+ * <p>Immutable and thread-safe when the value is. {@code toString} never prints the value (it
+ * may hold personal data).
  *
  * @param <T> the type of the verified value
  */
-public final class VerificationResult<T> {
+public sealed interface VerificationResult<T> permits VerificationResult.Valid, VerificationResult.Invalid {
 
-    private final T value;
-    private final List<Finding> errors;
-    private final List<Finding> warnings;
+    /**
+     * Every check passed.
+     *
+     * @param verified the verified value, never {@code null}
+     * @param warnings warnings carried along, never {@code null}
+     * @param <T>      the value type
+     */
+    record Valid<T>(T verified, List<Finding> warnings) implements VerificationResult<T> {
 
-    private VerificationResult(T value, List<Finding> errors, List<Finding> warnings) {
-        this.value = value;
-        // List.copyOf copies an empty ArrayList too; most results carry no findings at all
-        this.errors = errors.isEmpty() ? List.of() : List.copyOf(errors);
-        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        /** Checks and copies the parts. */
+        public Valid {
+            Objects.requireNonNull(verified, "value");
+            // List.copyOf copies an empty ArrayList too; most results carry no findings at all
+            warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        }
+
+        @Override
+        public boolean isValid() {
+            return true;
+        }
+
+        @Override
+        public Optional<T> value() {
+            return Optional.of(verified);
+        }
+
+        @Override
+        public T orElseThrow() {
+            return verified;
+        }
+
+        @Override
+        public List<Finding> errors() {
+            return List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "VerificationResult[valid, warnings=" + warnings + "]";
+        }
+    }
+
+    /**
+     * At least one check failed.
+     *
+     * @param errors   the failed checks, at least one, in the order found
+     * @param warnings warnings carried along, never {@code null}
+     * @param <T>      the value type the verification would have given
+     */
+    record Invalid<T>(List<Finding> errors, List<Finding> warnings) implements VerificationResult<T> {
+
+        /**
+         * Checks and copies the parts.
+         *
+         * @throws IllegalArgumentException if {@code errors} is empty
+         */
+        public Invalid {
+            if (errors.isEmpty()) {
+                throw new IllegalArgumentException("an invalid result needs at least one error");
+            }
+            errors = List.copyOf(errors);
+            warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
+        }
+
+        @Override
+        public boolean isValid() {
+            return false;
+        }
+
+        @Override
+        public Optional<T> value() {
+            return Optional.empty();
+        }
+
+        @Override
+        public T orElseThrow() throws VerificationException {
+            throw new VerificationException(this);
+        }
+
+        @Override
+        public String toString() {
+            return "VerificationResult[invalid, errors=" + errors + ", warnings=" + warnings + "]";
+        }
     }
 
     /**
@@ -36,8 +116,8 @@ public final class VerificationResult<T> {
      * @param <T>      the value type
      * @return a valid result
      */
-    public static <T> VerificationResult<T> valid(T value, List<Finding> warnings) {
-        return new VerificationResult<>(Objects.requireNonNull(value, "value"), List.of(), warnings);
+    static <T> VerificationResult<T> valid(T value, List<Finding> warnings) {
+        return new Valid<>(value, warnings);
     }
 
     /**
@@ -49,11 +129,8 @@ public final class VerificationResult<T> {
      * @return an invalid result
      * @throws IllegalArgumentException if {@code errors} is empty
      */
-    public static <T> VerificationResult<T> invalid(List<Finding> errors, List<Finding> warnings) {
-        if (errors.isEmpty()) {
-            throw new IllegalArgumentException("an invalid result needs at least one error");
-        }
-        return new VerificationResult<>(null, errors, warnings);
+    static <T> VerificationResult<T> invalid(List<Finding> errors, List<Finding> warnings) {
+        return new Invalid<>(errors, warnings);
     }
 
     /**
@@ -64,19 +141,15 @@ public final class VerificationResult<T> {
      * @param <T>     the value type
      * @return an invalid result
      */
-    public static <T> VerificationResult<T> invalid(OutcomeCode code, String message) {
-        return invalid(List.of(new Finding(code, message)), List.of());
+    static <T> VerificationResult<T> invalid(OutcomeCode code, String message) {
+        return new Invalid<>(List.of(new Finding(code, message)), List.of());
     }
 
     /** @return {@code true} when no check failed */
-    public boolean isValid() {
-        return errors.isEmpty();
-    }
+    boolean isValid();
 
     /** @return the verified value, empty when the result is invalid */
-    public Optional<T> value() {
-        return Optional.ofNullable(value);
-    }
+    Optional<T> value();
 
     /**
      * Returns the verified value or throws.
@@ -84,27 +157,18 @@ public final class VerificationResult<T> {
      * @return the verified value, never {@code null}
      * @throws VerificationException carrying this result when it is invalid
      */
-    public T orElseThrow() throws VerificationException {
-        if (!isValid()) {
-            throw new VerificationException(this);
-        }
-        return value;
-    }
+    T orElseThrow() throws VerificationException;
 
     /** @return every failed check, in the order found; empty when valid */
-    public List<Finding> errors() {
-        return errors;
-    }
+    List<Finding> errors();
 
     /** @return warnings, in the order found */
-    public List<Finding> warnings() {
-        return warnings;
-    }
+    List<Finding> warnings();
 
     /** @return the distinct codes of {@link #errors()} */
-    public Set<OutcomeCode> errorCodes() {
+    default Set<OutcomeCode> errorCodes() {
         Set<OutcomeCode> codes = EnumSet.noneOf(OutcomeCode.class);
-        for (Finding f : errors) {
+        for (Finding f : errors()) {
             codes.add(f.code());
         }
         return codes;
@@ -114,8 +178,8 @@ public final class VerificationResult<T> {
      * @param code a code
      * @return whether an error with this code was reported
      */
-    public boolean hasError(OutcomeCode code) {
-        for (Finding f : errors) {
+    default boolean hasError(OutcomeCode code) {
+        for (Finding f : errors()) {
             if (f.code() == code) {
                 return true;
             }
@@ -130,17 +194,10 @@ public final class VerificationResult<T> {
      * @return this result's errors and warnings, typed for {@code U}
      * @throws IllegalStateException if this result is valid
      */
-    public <U> VerificationResult<U> asInvalid() {
-        if (isValid()) {
+    default <U> VerificationResult<U> asInvalid() {
+        if (!(this instanceof Invalid)) {
             throw new IllegalStateException("result is valid");
         }
-        return new VerificationResult<>(null, errors, warnings);
-    }
-
-    /** Lists the codes and messages; the value is not printed (it may hold personal data). */
-    @Override
-    public String toString() {
-        return isValid() ? "VerificationResult[valid, warnings=" + warnings + "]"
-                : "VerificationResult[invalid, errors=" + errors + ", warnings=" + warnings + "]";
+        return new Invalid<>(errors(), warnings());
     }
 }

@@ -12,16 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.credential.ClaimPath;
 import org.zwfw.sdk.credential.CredentialClaims;
-import org.zwfw.sdk.credential.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialType;
 import org.zwfw.sdk.credential.CredentialVerifier;
-import org.zwfw.sdk.credential.IssuedCredential;
-import org.zwfw.sdk.credential.PresentationBuilder;
-import org.zwfw.sdk.credential.SdJwtBuilder;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
@@ -142,8 +142,7 @@ class EcertVectorGenerator {
         for (int i = 0; i < sd.length; i++) {
             paths[i] = ClaimPath.parse(sd[i]);
         }
-        return SdJwtBuilder.signedWith(key).type(typ).claims(payload).selectivelyDisclosable(paths).random(salts).build()
-                .serialize();
+        return SdJwtBuilder.signedWith(key).type(typ).claims(payload).selectivelyDisclosable(paths).random(salts).build();
     }
 
     @Test

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.credential.ClaimPath;
-import org.zwfw.sdk.credential.PresentationBuilder;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
 import org.zwfw.sdk.credential.SdHashAlgorithm;
-import org.zwfw.sdk.credential.SdJwt;
-import org.zwfw.sdk.credential.SdJwtBuilder;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.KeySet;
@@ -55,10 +55,10 @@ class SdJwtVectorGenerator {
     }
 
     private SdJwt issue(SdHashAlgorithm alg) {
-        return SdJwtBuilder.signedWith(issuer).type("dc+sd-jwt").claims(claims()).hashAlgorithm(alg).random(salts)
+        return SdJwt.parse(SdJwtBuilder.signedWith(issuer).type("dc+sd-jwt").claims(claims()).hashAlgorithm(alg).random(salts)
                 .selectivelyDisclosable(ClaimPath.of("license_name"), ClaimPath.of("holder_name"),
                         ClaimPath.of("address"), ClaimPath.of("address", "city"), ClaimPath.of("scopes", 1))
-                .build();
+                .build());
     }
 
     @Test
@@ -89,7 +89,7 @@ class SdJwtVectorGenerator {
                 + parts[parts.length - 1], context(true), List.of("KEY_BINDING_INVALID"));
         String holderName = issued.disclosures().stream().filter(d -> d.name().orElse("").equals("holder_name"))
                 .findFirst().orElseThrow().encoded();
-        String forged = Base64Url.encode(("[\"" + org.zwfw.sdk.credential.Disclosure.parse(holderName).salt()
+        String forged = Base64Url.encode(("[\"" + org.zwfw.sdk.internal.sdjwt.Disclosure.parse(holderName).salt()
                 + "\",\"holder_name\",\"李四\"]").getBytes(StandardCharsets.UTF_8));
         write("disclosure-tampered", "a disclosure whose value was changed", issued.issuerJwt() + "~" + forged + "~",
                 context(false), List.of("DISCLOSURE_INVALID"));
@@ -118,7 +118,7 @@ class SdJwtVectorGenerator {
         sp.put("_sd", List.of(digest(spaced)));
         write("digest-over-text-as-received", "a disclosure with unusual whitespace: the digest covers its text",
                 sign(sp) + "~" + spaced + "~", context(false), List.of());
-        SdJwt wrongTyp = SdJwtBuilder.signedWith(issuer).type("JWT").claims(claims()).random(salts).build();
+        SdJwt wrongTyp = SdJwt.parse(SdJwtBuilder.signedWith(issuer).type("JWT").claims(claims()).random(salts).build());
         write("wrong-typ", "issuer JWT typ JWT", wrongTyp.serialize(), context(false), List.of("WRONG_TYPE"));
         write("not-an-sd-jwt", "a plain JWS without '~'", issued.issuerJwt(), context(false), List.of("MALFORMED"));
         out.writeOrCompare();

@@ -16,7 +16,7 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListBuilder;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 import org.zwfw.sdk.status.StatusListToken;
 
 /**

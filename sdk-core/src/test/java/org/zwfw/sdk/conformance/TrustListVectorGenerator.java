@@ -16,7 +16,7 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
-import org.zwfw.sdk.trust.TrustListBuilder;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**

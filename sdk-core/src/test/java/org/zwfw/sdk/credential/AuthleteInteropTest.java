@@ -11,6 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /**
  * Interoperability with an independent SD-JWT implementation (Authlete's sd-jwt library, Java):
@@ -54,9 +58,9 @@ class AuthleteInteropTest {
         // Structured (address.street hidden inside a visible address) and array-element disclosures.
         // Authlete 1.5 does not decode recursive disclosures (a digest inside a disclosed value),
         // which RFC 9901 §4.2.6 allows and this SDK's verifier handles (SdJwtVerifierTest).
-        SdJwt issued = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(SdJwtFixtures.claims())
+        SdJwt issued = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(SdJwtFixtures.claims())
                 .selectivelyDisclosable(ClaimPath.of("license_name"), ClaimPath.of("holder_name"),
-                        ClaimPath.of("address", "street"), ClaimPath.of("scopes", 1)).build();
+                        ClaimPath.of("address", "street"), ClaimPath.of("scopes", 1)).build());
         SDJWT parsed = SDJWT.parse(issued.serialize());
         assertThat(parsed.getDisclosures()).hasSize(issued.disclosures().size());
         Map<String, Object> payload = new java.util.LinkedHashMap<>(

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
@@ -21,13 +22,17 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListKeys;
-import org.zwfw.sdk.trust.TrustListBuilder;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustListSource;
 import org.zwfw.sdk.trust.TrustListVerifier;
 import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
 
 class CredentialVerifierTest {
 
@@ -48,7 +53,7 @@ class CredentialVerifierTest {
             paths.add(ClaimPath.parse(s));
         }
         return SdJwtBuilder.signedWith(key).type(CredentialVerifier.TYPE).claims(payload).selectivelyDisclosable(paths)
-                .build().serialize();
+                .build();
     }
 
     private static List<OutcomeCode> codes(VerificationResult<?> r) {
@@ -323,11 +328,10 @@ class CredentialVerifierTest {
     @Test
     void legacyTypeOnlyWithLenientInterop() {
         Map<String, Object> m = payload(Ecerts.LICENSING, CredentialType.LICENSE.vct());
-        String legacy = SdJwtBuilder.signedWith(p.licensingKey).type(CredentialVerifier.LEGACY_TYPE).claims(m).build()
-                .serialize();
+        String legacy = SdJwtBuilder.signedWith(p.licensingKey).type(CredentialVerifier.LEGACY_TYPE).claims(m).build();
         assertThat(codes(p.verifier().build().verify(legacy))).containsExactly(OutcomeCode.WRONG_TYPE);
         assertThat(p.verifier().lenientInterop(true).build().verify(legacy).errors()).isEmpty();
-        String untyped = SdJwtBuilder.signedWith(p.licensingKey).claims(m).build().serialize();
+        String untyped = SdJwtBuilder.signedWith(p.licensingKey).claims(m).build();
         assertThat(codes(p.verifier().lenientInterop(true).build().verify(untyped)))
                 .containsExactly(OutcomeCode.WRONG_TYPE);
     }

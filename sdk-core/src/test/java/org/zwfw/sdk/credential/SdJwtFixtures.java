@@ -12,21 +12,24 @@ import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /** Keys, claims and helpers shared by the SD-JWT tests. */
-final class SdJwtFixtures {
+/** Shared by the tests of this package and of its issuing/holder subpackage. */
+public final class SdJwtFixtures {
 
-    static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static final SigningKey ISSUER = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("issuer-1");
-    static final SigningKey HOLDER = SigningKey.generate(JwsAlgorithm.EDDSA);
-    static final String AUD = "https://hospital.example.com";
-    static final String NONCE = "n-7f3a1c";
+    public static final Instant NOW = Instant.parse("2026-06-01T08:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    public static final SigningKey ISSUER = SigningKey.generate(JwsAlgorithm.ES256).withKeyId("issuer-1");
+    public static final SigningKey HOLDER = SigningKey.generate(JwsAlgorithm.EDDSA);
+    public static final String AUD = "https://hospital.example.com";
+    public static final String NONCE = "n-7f3a1c";
 
     private SdJwtFixtures() {
     }
 
-    static Map<String, Object> claims() {
+    public static Map<String, Object> claims() {
         Map<String, Object> address = new LinkedHashMap<>();
         address.put("province", "浙江省");
         address.put("street", "文三路 100 号");
@@ -43,32 +46,32 @@ final class SdJwtFixtures {
         return c;
     }
 
-    static SdJwt issue() {
-        return SdJwtBuilder.signedWith(ISSUER).type("dc+sd-jwt").claims(claims())
+    public static SdJwt issue() {
+        return SdJwt.parse(SdJwtBuilder.signedWith(ISSUER).type("dc+sd-jwt").claims(claims())
                 .selectivelyDisclosable(ClaimPath.of("license_name"), ClaimPath.of("holder_name"),
                         ClaimPath.of("address"), ClaimPath.of("address", "street"), ClaimPath.of("scopes", 1))
-                .build();
+                .build());
     }
 
-    static SdJwtVerifier.Builder verifier() {
+    public static SdJwtVerifier.Builder verifier() {
         return SdJwtVerifier.builder().keys(org.zwfw.sdk.crypto.KeySet.of(ISSUER.verificationKey())).clock(CLOCK)
                 .audience(AUD);
     }
 
     /** Signs an arbitrary payload as the issuer, to build SD-JWTs that a correct issuer would never make. */
-    static String signPayload(Map<String, Object> payload) {
+    public static String signPayload(Map<String, Object> payload) {
         return JwsBuilder.signedWith(ISSUER).type("dc+sd-jwt").claims(payload).sign();
     }
 
-    static String disclosureText(String json) {
+    public static String disclosureText(String json) {
         return Base64Url.encode(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String digest(String disclosure) {
+    public static String digest(String disclosure) {
         return SdHashAlgorithm.SHA_256.digest(disclosure);
     }
 
-    static Map<String, Object> parse(String json) {
+    public static Map<String, Object> parse(String json) {
         return Json.parseObject(json.getBytes(StandardCharsets.UTF_8), 16);
     }
 }

@@ -17,6 +17,10 @@ import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 class SdJwtVerifierTest {
 
@@ -121,7 +125,7 @@ class SdJwtVerifierTest {
     void keyBindingWithoutCnfFails() {
         Map<String, Object> claims = SdJwtFixtures.claims();
         claims.remove("cnf");
-        SdJwt issued = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build();
+        SdJwt issued = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build());
         String p = PresentationBuilder.from(issued.serialize()).keyBinding(HOLDER, AUD, NONCE, NOW).build();
         VerificationResult<VerifiedSdJwt> r = REQUIRED_KB.verify(p, NONCE);
         assertThat(r.errorCodes()).containsExactly(OutcomeCode.KEY_BINDING_INVALID);
@@ -235,8 +239,8 @@ class SdJwtVerifierTest {
         payload.put("_sd_alg", "md5");
         assertThat(OPTIONAL_KB.verify(SdJwtFixtures.signPayload(payload) + "~", null).errorCodes())
                 .containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
-        SdJwt sm3 = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(SdJwtFixtures.claims())
-                .selectivelyDisclosable(ClaimPath.of("holder_name")).hashAlgorithm(SdHashAlgorithm.SM3).build();
+        SdJwt sm3 = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(SdJwtFixtures.claims())
+                .selectivelyDisclosable(ClaimPath.of("holder_name")).hashAlgorithm(SdHashAlgorithm.SM3).build());
         assertThat(OPTIONAL_KB.verify(sm3.serialize(), null).isValid()).isTrue();
         SdJwtVerifier shaOnly = SdJwtFixtures.verifier().hashAlgorithms(java.util.Set.of(SdHashAlgorithm.SHA_256)).build();
         assertThat(shaOnly.verify(sm3.serialize(), null).errorCodes()).containsExactly(OutcomeCode.UNSUPPORTED_ALGORITHM);
@@ -244,10 +248,10 @@ class SdJwtVerifierTest {
 
     @Test
     void issuerSignatureAndTypeAreChecked() {
-        SdJwt other = SdJwtBuilder.signedWith(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("issuer-1"))
-                .type("dc+sd-jwt").claims(SdJwtFixtures.claims()).build();
+        SdJwt other = SdJwt.parse(SdJwtBuilder.signedWith(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("issuer-1"))
+                .type("dc+sd-jwt").claims(SdJwtFixtures.claims()).build());
         assertThat(OPTIONAL_KB.verify(other.serialize(), null).errorCodes()).containsExactly(OutcomeCode.SIGNATURE_INVALID);
-        SdJwt jwtTyp = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("JWT").claims(SdJwtFixtures.claims()).build();
+        SdJwt jwtTyp = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("JWT").claims(SdJwtFixtures.claims()).build());
         assertThat(OPTIONAL_KB.verify(jwtTyp.serialize(), null).errorCodes()).containsExactly(OutcomeCode.WRONG_TYPE);
     }
 
@@ -255,10 +259,10 @@ class SdJwtVerifierTest {
     void timeClaimsAreChecked() {
         Map<String, Object> claims = SdJwtFixtures.claims();
         claims.put("exp", NOW.minusSeconds(600).getEpochSecond());
-        SdJwt expired = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build();
+        SdJwt expired = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build());
         assertThat(OPTIONAL_KB.verify(expired.serialize(), null).errorCodes()).containsExactly(OutcomeCode.EXPIRED);
         claims.put("exp", "tomorrow");
-        SdJwt wrongType = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build();
+        SdJwt wrongType = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).type("dc+sd-jwt").claims(claims).build());
         assertThat(OPTIONAL_KB.verify(wrongType.serialize(), null).errorCodes()).containsExactly(OutcomeCode.INVALID_CLAIM);
     }
 

@@ -16,12 +16,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.http.HttpTransport;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.status.StatusListToken;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
 
 /** A status list served by a real HTTP server on loopback, fetched by {@link StatusListSource#http}. */
 class StatusOverHttpTest {

@@ -15,14 +15,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.credential.CredentialClaims;
-import org.zwfw.sdk.credential.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialStatus;
 import org.zwfw.sdk.credential.CredentialType;
-import org.zwfw.sdk.credential.IssuedCredential;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustedIssuer;
 

@@ -24,6 +24,7 @@ import org.zwfw.sdk.crypto.IssuerKeys;
 import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 
 /** Caching of verified lists by {@link StatusChecker}: ttl, exp, bounds, issuer binding. */
 class StatusCheckerCacheTest {

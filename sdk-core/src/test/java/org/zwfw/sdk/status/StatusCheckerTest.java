@@ -30,6 +30,7 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 
 /** Verification of status lists; caching is in {@link StatusCheckerCacheTest}. */
 class StatusCheckerTest {

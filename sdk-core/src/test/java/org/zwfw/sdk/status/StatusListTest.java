@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 
 class StatusListTest {
 

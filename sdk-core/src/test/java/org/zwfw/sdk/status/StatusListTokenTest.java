@@ -17,6 +17,7 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsVerifier;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerifiedJws;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
 
 class StatusListTokenTest {
 

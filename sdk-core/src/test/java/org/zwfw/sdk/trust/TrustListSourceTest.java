@@ -35,6 +35,7 @@ import org.zwfw.sdk.testing.MutableClock;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 
 /** The refreshing source against a real HTTP server on loopback. */
 class TrustListSourceTest {

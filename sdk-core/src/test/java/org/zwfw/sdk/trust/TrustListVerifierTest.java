@@ -46,6 +46,7 @@ import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 
 class TrustListVerifierTest {
 

@@ -59,4 +59,21 @@ class VerificationResultTest {
         assertThat(new Finding(OutcomeCode.MALFORMED, "m").toString()).isEqualTo("MALFORMED: m");
         assertThatThrownBy(() -> new Finding(null, "m")).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aResultIsOneOfTwoRecordsThatAPatternReachesWithoutOptional() {
+        VerificationResult<String> ok = VerificationResult.valid("110101199003074514", List.of());
+        VerificationResult<String> bad = VerificationResult.invalid(OutcomeCode.EXPIRED, "expired at 2026-01-01T00:00:00Z");
+        String seen = ok instanceof VerificationResult.Valid<String> v ? v.verified() : null;
+        assertThat(seen).isEqualTo("110101199003074514");
+        assertThat(bad).isInstanceOf(VerificationResult.Invalid.class);
+        assertThat(((VerificationResult.Invalid<String>) bad).errors()).extracting(Finding::code)
+                .containsExactly(OutcomeCode.EXPIRED);
+        assertThat(VerificationResult.class.isSealed()).isTrue();
+        assertThat(VerificationResult.class.getPermittedSubclasses()).hasSize(2);
+        // records: equal by content; toString never prints the value (personal data)
+        assertThat(VerificationResult.valid("x", List.of())).isEqualTo(VerificationResult.valid("x", List.of()));
+        assertThat(ok.toString()).doesNotContain("110101199003074514");
+        assertThat(bad.<Integer>asInvalid().errorCodes()).containsExactly(OutcomeCode.EXPIRED);
+    }
 }

@@ -34,7 +34,7 @@ import org.zwfw.sdk.sandbox.internal.Router;
 import org.zwfw.sdk.sandbox.internal.ServerErrors;
 import org.zwfw.sdk.sandbox.internal.StateDirectory;
 import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /** The start-up sequence of a {@link Sandbox}, and the address rules it enforces. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.zwfw.sdk.credential.CredentialStatus;
 import org.zwfw.sdk.credential.CredentialVerifier;
-import org.zwfw.sdk.credential.PresentationBuilder;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
 import org.zwfw.sdk.credential.VerifiedCredential;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.zwfw.sdk.credential.CredentialClaims;
-import org.zwfw.sdk.credential.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
 import org.zwfw.sdk.credential.CredentialType;
 import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.KeyFormatException;

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeyFormatException;
 import org.zwfw.sdk.crypto.SigningKey;
-import org.zwfw.sdk.status.StatusListState;
+import org.zwfw.sdk.status.issuer.StatusListState;
 
 /**
  * The sandbox's state directory, owned by one running sandbox at a time (a lock file):

@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.zwfw.sdk.crypto.SigningKey;
-import org.zwfw.sdk.trust.TrustListBuilder;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**

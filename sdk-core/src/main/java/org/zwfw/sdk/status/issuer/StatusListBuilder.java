@@ -1,6 +1,8 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import java.util.Objects;
+import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusList;
 
 /**
  * The mutable, issuer-side form of a {@link StatusList}: a packed list of fixed size whose entries
@@ -134,7 +136,7 @@ public final class StatusListBuilder {
 
     /** @return an immutable copy of the current entries */
     public StatusList build() {
-        return new StatusList(bits, bytes.clone());
+        return StatusList.of(bits, bytes); // copies
     }
 
     byte[] bytes() {

@@ -1,8 +1,10 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.issuer;
 
 import java.time.Instant;
 import java.util.Optional;
 import org.zwfw.sdk.status.StatusReference;
+import org.zwfw.sdk.credential.CredentialType;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /**
  * A credential as issued: the SD-JWT with every disclosure, for the holder's wallet. Its
@@ -30,10 +32,6 @@ public final class IssuedCredential {
         return sdJwt.serialize();
     }
 
-    /** @return the parsed SD-JWT */
-    public SdJwt sdJwt() {
-        return sdJwt;
-    }
 
     /** @return the credential type */
     public CredentialType type() {

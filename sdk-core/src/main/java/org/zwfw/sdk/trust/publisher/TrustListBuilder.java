@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.trust.publisher;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,6 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.internal.NumericDates;
+import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListFormatException;
+import org.zwfw.sdk.trust.TrustListVerifier;
+import org.zwfw.sdk.trust.TrustedIssuer;
 
 /**
  * Assembles a trust list from {@link TrustedIssuer} entries, and signs it with the trust-anchor
@@ -172,7 +177,7 @@ public final class TrustListBuilder {
         claims.put("iat", iat.getEpochSecond());
         claims.put("exp", exp.getEpochSecond());
         claims.put("seq", seq);
-        claims.put("issuers", EntryCodec.write(list.issuers()));
+        claims.put("issuers", list.issuers().stream().map(TrustedIssuer::toJson).toList());
         return JwsBuilder.signedWith(anchorKey).type(TrustListVerifier.TYPE).claims(claims).sign();
     }
 }

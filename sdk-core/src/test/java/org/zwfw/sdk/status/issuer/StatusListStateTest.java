@@ -1,4 +1,4 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,9 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
+import org.zwfw.sdk.status.issuer.StatusListState;
+import org.zwfw.sdk.status.Status;
 
 class StatusListStateTest {
 

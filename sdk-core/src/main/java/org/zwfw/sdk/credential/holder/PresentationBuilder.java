@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.holder;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +13,12 @@ import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.verify.Finding;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
+import org.zwfw.sdk.credential.SdJwtVerifier;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.internal.sdjwt.SdProcessor;
 
 /**
  * The holder's side (RFC 9901 §4.3, §7.2): from an issued SD-JWT with all its disclosures,

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.issuer;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -13,6 +13,10 @@ import java.util.Set;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /**
  * Issues an SD-JWT (RFC 9901 §4, §5): takes the full claims and the paths of the claims that are
@@ -133,11 +137,15 @@ public final class SdJwtBuilder {
     /**
      * Builds and signs.
      *
-     * @return the SD-JWT with every disclosure
+     * @return the issued SD-JWT with every disclosure, compact: {@code <issuer JWT>~<disclosure>~...~}
      * @throws IllegalStateException    if no claims were set
      * @throws IllegalArgumentException if a disclosable path names no claim
      */
-    public SdJwt build() {
+    public String build() {
+        return buildParts().serialize();
+    }
+
+    SdJwt buildParts() {
         if (claims == null) {
             throw new IllegalStateException("no claims set");
         }

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.zwfw.sdk.status.StatusFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zwfw.sdk.status.issuer.StatusListFullException;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListState;
+import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusChecker;
+import org.zwfw.sdk.status.StatusList;
+import org.zwfw.sdk.status.StatusListSource;
+import org.zwfw.sdk.status.StatusListToken;
+import org.zwfw.sdk.status.StatusReference;
 
 class StatusListIssuerTest {
 

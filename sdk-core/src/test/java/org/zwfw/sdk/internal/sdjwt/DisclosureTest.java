@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.internal.sdjwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
+import org.zwfw.sdk.credential.SdJwtFixtures;
 
 class DisclosureTest {
 

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,9 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusList;
+import org.zwfw.sdk.status.StatusListToken;
 
 /**
  * The issuer side of one status list: a fixed number of indexes, handed out once each by

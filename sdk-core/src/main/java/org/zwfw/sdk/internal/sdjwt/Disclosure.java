@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.internal.sdjwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.zwfw.sdk.internal.Base64Url;
 import org.zwfw.sdk.internal.Json;
 import org.zwfw.sdk.internal.JsonException;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
 
 /**
  * One SD-JWT disclosure (RFC 9901 §4.2): the base64url text of a JSON array
@@ -153,7 +154,7 @@ public final class Disclosure {
      */
     public String digest(SdHashAlgorithm alg) {
         // the text is base64url: parsed only if it decodes, or made by encoding
-        return alg.digestOfAscii(encoded);
+        return Base64Url.encode(alg.hash(encoded.getBytes(StandardCharsets.ISO_8859_1))); // base64url: ASCII
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.issuer;
 
 import java.net.URI;
 import java.security.SecureRandom;
@@ -19,8 +19,13 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.status.StatusReference;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.CredentialClaims;
+import org.zwfw.sdk.credential.CredentialVerifier;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 
 /**
  * Issues e-certificates (SD-JWT VC, contract §3) for one issuer: typed, checked claims
@@ -265,7 +270,7 @@ public final class CredentialIssuer {
             }
             SdJwt sdJwt = SdJwtBuilder.signedWith(key).type(CredentialVerifier.TYPE).claims(payload)
                     .selectivelyDisclosable(disclosable).hashAlgorithm(hash).decoys(minDecoys, maxDecoys)
-                    .random(random).build();
+                    .random(random).buildParts();
             return new IssuedCredential(sdJwt, claims.type(), now, exp, reference);
         }
 

@@ -1,6 +1,7 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -15,15 +16,21 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.ParsedJws;
 import org.zwfw.sdk.status.Status;
-import org.zwfw.sdk.status.StatusListIssuer;
+import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.status.StatusReference;
+import org.zwfw.sdk.credential.issuer.CredentialIssuer;
+import org.zwfw.sdk.credential.issuer.IssuedCredential;
+import org.zwfw.sdk.credential.CredentialClaims;
+import org.zwfw.sdk.credential.CredentialType;
+import org.zwfw.sdk.credential.Ecerts;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
 
 class CredentialIssuerTest {
 
     private final Ecerts p = new Ecerts();
 
     private static Map<String, Object> payload(IssuedCredential c) {
-        return ParsedJws.decode(c.sdJwt().issuerJwt()).claims().orElseThrow();
+        return ParsedJws.decode(SdJwt.parse(c.compact()).issuerJwt()).claims().orElseThrow();
     }
 
     @Test
@@ -34,11 +41,11 @@ class CredentialIssuerTest {
                 .doesNotContainKeys("license_id", "holder_name");
         assertThat(visible.get("_sd_alg")).isEqualTo("sha-256");
         List<?> sd = (List<?>) visible.get("_sd");
-        assertThat(c.sdJwt().disclosures()).hasSize(12);
+        assertThat(SdJwt.parse(c.compact()).disclosures()).hasSize(12);
         assertThat(sd.size()).isBetween(13, 15);
         assertThat(sd).isSortedAccordingTo((a, b) -> ((String) a).compareTo((String) b));
-        assertThat(ParsedJws.decode(c.sdJwt().issuerJwt()).header().type()).contains("dc+sd-jwt");
-        assertThat(ParsedJws.decode(c.sdJwt().issuerJwt()).header().keyId()).contains("dzzz-2026");
+        assertThat(ParsedJws.decode(SdJwt.parse(c.compact()).issuerJwt()).header().type()).contains("dc+sd-jwt");
+        assertThat(ParsedJws.decode(SdJwt.parse(c.compact()).issuerJwt()).header().keyId()).contains("dzzz-2026");
         assertThat(((Map<?, ?>) visible.get("cnf")).get("jwk")).isEqualTo(p.holder.verificationKey().toJwk());
         assertThat(c.toString()).doesNotContain("某某餐饮");
     }
@@ -48,7 +55,7 @@ class CredentialIssuerTest {
         IssuedCredential c = p.licensing.request(Ecerts.license()).alwaysVisible("license_name", "issuing_authority")
                 .issue();
         assertThat(payload(c)).containsEntry("license_name", "食品经营许可证").containsKey("issuing_authority");
-        assertThat(c.sdJwt().disclosures()).hasSize(10);
+        assertThat(SdJwt.parse(c.compact()).disclosures()).hasSize(10);
         assertThatThrownBy(() -> p.licensing.request(Ecerts.license()).alwaysVisible("uscc"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uscc");
     }
@@ -107,6 +114,6 @@ class CredentialIssuerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         CredentialIssuer noDecoys = CredentialIssuer.builder(Ecerts.SSC, p.sscKey).decoys(0, 0).build();
         IssuedCredential c = noDecoys.issue(Ecerts.card());
-        assertThat((List<?>) payload(c).get("_sd")).hasSize(c.sdJwt().disclosures().size());
+        assertThat((List<?>) payload(c).get("_sd")).hasSize(SdJwt.parse(c.compact()).disclosures().size());
     }
 }

@@ -1,9 +1,12 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.status.issuer.StatusListBuilder;
+import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusList;
 
 class StatusListBuilderTest {
 

@@ -1,10 +1,15 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.holder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.credential.holder.PresentationBuilder;
+import org.zwfw.sdk.internal.sdjwt.Disclosure;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.SdJwtFixtures;
 
 class PresentationBuilderTest {
 

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +10,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
+import org.zwfw.sdk.status.Status;
+import org.zwfw.sdk.status.StatusList;
 
 /**
  * A snapshot of a {@link StatusListIssuer}: capacity, bits, which indexes were allocated, and
@@ -98,7 +100,7 @@ public final class StatusListState {
 
     /** @return the statuses as a list (its size is the capacity rounded up to whole bytes) */
     public StatusList toStatusList() {
-        return new StatusList(bits, statuses.clone());
+        return StatusList.of(bits, statuses); // copies
     }
 
     byte[] allocatedBitmap() {

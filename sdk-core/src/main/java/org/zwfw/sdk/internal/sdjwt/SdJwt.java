@@ -1,9 +1,10 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.internal.sdjwt;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.zwfw.sdk.credential.SdJwtVerifier;
 
 /**
  * An SD-JWT in compact serialization (RFC 9901 §4): {@code <issuer-signed JWT>~<disclosure>~...~}
@@ -60,10 +61,10 @@ public final class SdJwt {
     }
 
     /** The raw parts of a compact SD-JWT, before any parsing of disclosures. */
-    record Parts(String issuerJwt, List<String> disclosures, String keyBindingJwt) {
+    public record Parts(String issuerJwt, List<String> disclosures, String keyBindingJwt) {
     }
 
-    static Parts split(String compact) {
+    public static Parts split(String compact) {
         Objects.requireNonNull(compact, "compact");
         int first = compact.indexOf('~');
         if (first < 0) {

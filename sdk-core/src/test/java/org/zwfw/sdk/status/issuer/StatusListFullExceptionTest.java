@@ -1,8 +1,9 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.status.issuer.StatusListFullException;
 
 class StatusListFullExceptionTest {
 

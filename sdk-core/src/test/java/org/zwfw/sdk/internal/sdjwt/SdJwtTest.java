@@ -1,9 +1,11 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.internal.sdjwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.credential.SdJwtFixtures;
 
 class SdJwtTest {
 

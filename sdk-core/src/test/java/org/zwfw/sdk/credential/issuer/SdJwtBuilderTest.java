@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.credential.issuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.ParsedJws;
+import org.zwfw.sdk.credential.issuer.SdJwtBuilder;
+import org.zwfw.sdk.internal.sdjwt.SdJwt;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.SdJwtFixtures;
 
 class SdJwtBuilderTest {
 
@@ -26,8 +30,8 @@ class SdJwtBuilderTest {
 
     @Test
     void decoysCanBeTurnedOff() {
-        SdJwt issued = SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).claims(SdJwtFixtures.claims()).decoys(0, 0)
-                .selectivelyDisclosable(ClaimPath.of("holder_name")).build();
+        SdJwt issued = SdJwt.parse(SdJwtBuilder.signedWith(SdJwtFixtures.ISSUER).claims(SdJwtFixtures.claims()).decoys(0, 0)
+                .selectivelyDisclosable(ClaimPath.of("holder_name")).build());
         @SuppressWarnings("unchecked")
         List<String> sd = (List<String>) ParsedJws.decode(issued.issuerJwt()).claims().orElseThrow().get("_sd");
         assertThat(sd).hasSize(1);

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.status;
+package org.zwfw.sdk.status.issuer;
 
 /**
  * Thrown by {@link StatusListIssuer#allocate()} when every index of the list has been allocated.

@@ -1,4 +1,4 @@
-package org.zwfw.sdk.credential;
+package org.zwfw.sdk.internal.sdjwt;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +10,8 @@ import java.util.Set;
 import org.zwfw.sdk.internal.Findings;
 import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.credential.ClaimPath;
+import org.zwfw.sdk.credential.SdHashAlgorithm;
 
 /**
  * Replaces embedded digests by the claims their disclosures carry: RFC 9901 §7.1 step 3 to 5.
@@ -18,13 +20,13 @@ import org.zwfw.sdk.verify.OutcomeCode;
  * hold digests. Unmatched digests (undisclosed claims, decoys) are dropped. Every problem is
  * reported; processing goes on where it can, so all of them show.
  */
-final class SdProcessor {
+public final class SdProcessor {
 
     /** Nesting limit across objects, arrays and disclosures inside disclosures. */
-    static final int MAX_DEPTH = 32;
+    public static final int MAX_DEPTH = 32;
 
     /** What processing produced. */
-    record Result(Map<String, Object> claims, Map<ClaimPath, Disclosure> disclosedAt) {
+    public record Result(Map<String, Object> claims, Map<ClaimPath, Disclosure> disclosedAt) {
     }
 
     private final Map<String, Disclosure> byDigest = new HashMap<>();
@@ -48,7 +50,7 @@ final class SdProcessor {
      * @param findings    where problems are reported (DISCLOSURE_INVALID, DISCLOSURE_DUPLICATE, TOO_LARGE)
      * @return the processed claims, without {@code _sd}, {@code ...} and {@code _sd_alg}
      */
-    static Result process(Map<String, Object> payload, List<Disclosure> disclosures, SdHashAlgorithm alg,
+    public static Result process(Map<String, Object> payload, List<Disclosure> disclosures, SdHashAlgorithm alg,
             Findings findings) {
         SdProcessor p = new SdProcessor(findings);
         for (Disclosure d : disclosures) {

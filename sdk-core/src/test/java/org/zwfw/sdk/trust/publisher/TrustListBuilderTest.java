@@ -1,4 +1,4 @@
-package org.zwfw.sdk.trust;
+package org.zwfw.sdk.trust.publisher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.zwfw.sdk.trust.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.JwsVerifier;
@@ -17,6 +18,11 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerifiedJws;
 import org.zwfw.sdk.internal.Base64Url;
+import org.zwfw.sdk.trust.publisher.TrustListBuilder;
+import org.zwfw.sdk.trust.TrustList;
+import org.zwfw.sdk.trust.TrustListFormatException;
+import org.zwfw.sdk.trust.TrustListVerifier;
+import org.zwfw.sdk.trust.TrustedIssuer;
 
 class TrustListBuilderTest {
 
