@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A package rule of ARCHITECTURE.md, read from the sources: verification never depends on the
- * issuing side (credential.issuer, credential.holder, status.issuer, trust.publisher).
+ * issuing side (credential.issuer, credential.holder, status.issuer, trust.publisher, rnat.issuer).
  */
 class PackageLayersTest {
 
@@ -22,7 +22,8 @@ class PackageLayersTest {
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?(org\\.zwfw\\.sdk\\.[\\w.]+)\\.[A-Z]\\w*[\\w.*]*;",
             Pattern.MULTILINE);
     private static final List<String> ISSUING = List.of("org.zwfw.sdk.credential.issuer",
-            "org.zwfw.sdk.credential.holder", "org.zwfw.sdk.status.issuer", "org.zwfw.sdk.trust.publisher");
+            "org.zwfw.sdk.credential.holder", "org.zwfw.sdk.status.issuer", "org.zwfw.sdk.trust.publisher",
+            "org.zwfw.sdk.rnat.issuer");
 
     @Test
     void verificationNeverImportsTheIssuingSide() throws IOException {

@@ -57,6 +57,11 @@ public final class Findings {
         return this;
     }
 
+    /** @return how many errors were recorded so far */
+    public int errorCount() {
+        return errors.size();
+    }
+
     /** @return whether any error was recorded */
     public boolean hasErrors() {
         return !errors.isEmpty();

@@ -46,6 +46,11 @@ public enum OutcomeCode {
     ASSURANCE_TOO_LOW("assurance level too low"),
     /** A single-use identifier ({@code jti}, nonce) was seen before. */
     REPLAYED("replayed"),
+    /**
+     * Single use could not be established: the replay store could not answer (full of live
+     * entries, unreachable). Nothing was recorded and the token is refused (fail closed).
+     */
+    REPLAY_CHECK_UNAVAILABLE("replay check unavailable"),
     /** The status list marks the credential INVALID (revoked, deregistered). */
     REVOKED("revoked"),
     /** The status list marks the credential SUSPENDED. */
