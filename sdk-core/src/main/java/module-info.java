@@ -21,6 +21,7 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.trust.publisher;
     exports org.zwfw.sdk.replay;
     exports org.zwfw.sdk.rnat;
+    exports org.zwfw.sdk.oidc;
     exports org.zwfw.sdk.rnat.issuer;
     exports org.zwfw.sdk.input;
     exports org.zwfw.sdk.http;

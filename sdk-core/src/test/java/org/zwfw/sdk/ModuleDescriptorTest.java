@@ -33,7 +33,8 @@ class ModuleDescriptorTest {
                 "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
                 "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http",
                 "org.zwfw.sdk.credential.issuer", "org.zwfw.sdk.credential.holder", "org.zwfw.sdk.status.issuer",
-                "org.zwfw.sdk.trust.publisher", "org.zwfw.sdk.rnat", "org.zwfw.sdk.rnat.issuer");
+                "org.zwfw.sdk.trust.publisher", "org.zwfw.sdk.rnat", "org.zwfw.sdk.rnat.issuer",
+                "org.zwfw.sdk.oidc");
         // The source decorators are how the SDK builds its sources; applications use those sources.
         assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm", "org.zwfw.sdk.internal.sdjwt",
                 "org.zwfw.sdk.source");

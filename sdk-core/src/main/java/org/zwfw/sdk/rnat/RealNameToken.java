@@ -63,6 +63,27 @@ public final class RealNameToken {
             claims = Map.copyOf(claims);
         }
 
+        /**
+         * Checks a {@code verified_claims} value by spec/realname-token.md §6 (also for ID tokens
+         * and userinfo that carry the {@code cn_zwfw} framework, spec/login.md §8 step 16).
+         *
+         * @param value  the claim's JSON value
+         * @param acr    the token's level, or {@code null} when it has none
+         * @param iat    the token's {@code iat}, or {@code null}
+         * @param policy the clock and skew
+         * @return the checked value, or every problem ({@code MISSING_CLAIM}, {@code INVALID_CLAIM},
+         *         {@code CHECKSUM_INVALID}); messages never contain a claim value
+         */
+        public static org.zwfw.sdk.verify.VerificationResult<VerifiedClaims> check(Object value, AssuranceLevel acr,
+                Instant iat, org.zwfw.sdk.crypto.VerificationPolicy policy) {
+            org.zwfw.sdk.internal.Findings f = new org.zwfw.sdk.internal.Findings();
+            Optional<VerifiedClaims> v = RnatClaims.verifiedClaims(java.util.Collections.singletonMap(
+                    "verified_claims", value), acr, iat, policy.now(), policy.skew(), f);
+            return f.hasErrors() || v.isEmpty() ? (f.hasErrors() ? f.failure()
+                    : org.zwfw.sdk.verify.VerificationResult.invalid(org.zwfw.sdk.verify.OutcomeCode.INVALID_CLAIM,
+                            "verified_claims is not usable")) : f.result(v.get());
+        }
+
         /** Names the claims and the level only: the values identify a person. */
         @Override
         public String toString() {
