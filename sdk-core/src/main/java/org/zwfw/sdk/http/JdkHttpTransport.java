@@ -52,23 +52,56 @@ final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public byte[] get(URI uri, String accept, int maxBytes, Duration timeout) throws IOException {
-        Objects.requireNonNull(uri, "uri");
+        usable(Objects.requireNonNull(uri, "uri"));
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Accept", accept).build();
+        HttpResponse<byte[]> response = send(request, timeout, info -> {
+            if (info.statusCode() != 200) {
+                return LimitedBody.discarding();
+            }
+            IOException wrongType = wrongType(accept, info.headers().firstValue("Content-Type").orElse(null));
+            return wrongType != null ? new LimitedBody(maxBytes, wrongType) : limited(info, maxBytes);
+        });
+        if (response.statusCode() != 200) {
+            throw new IOException("HTTP " + response.statusCode() + " from " + where(uri));
+        }
+        return response.body();
+    }
+
+    @Override
+    public Response exchange(Request r) throws IOException {
+        usable(r.uri());
+        HttpRequest.Builder b = HttpRequest.newBuilder(r.uri()).timeout(r.timeout());
+        r.headers().forEach(b::header);
+        b.method(r.method(), r.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(r.body()));
+        HttpResponse<byte[]> response = send(b.build(), r.timeout(), info -> limited(info, r.maxBytes()));
+        return new Response(response.statusCode(), response.headers().map(), response.body());
+    }
+
+    /** The transport is open and the URI passes the fetch rules: checked before any request is built. */
+    private void usable(URI uri) throws IOException {
         if (closed) {
             throw new IOException("the HTTP transport is closed");
         }
         FetchRules.check(uri, allowLoopbackHttp);
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("Accept", accept).build();
+    }
+
+    private static LimitedBody limited(HttpResponse.ResponseInfo info, int maxBytes) {
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return declared > maxBytes ? LimitedBody.refusing(declared, maxBytes) : new LimitedBody(maxBytes);
+    }
+
+    /**
+     * One exchange under the rules: the URI checked again, one deadline, the body by {@code bodies},
+     * a redirect refused.
+     */
+    private HttpResponse<byte[]> send(HttpRequest request, Duration timeout,
+            java.util.function.Function<HttpResponse.ResponseInfo, LimitedBody> bodies) throws IOException {
+        URI uri = request.uri();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            LimitedBody b;
-            if (info.statusCode() != 200) {
-                b = LimitedBody.discarding();
-            } else {
-                long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-                IOException wrongType = wrongType(accept, info.headers().firstValue("Content-Type").orElse(null));
-                b = wrongType != null ? new LimitedBody(maxBytes, wrongType)
-                        : declared > maxBytes ? LimitedBody.refusing(declared, maxBytes) : new LimitedBody(maxBytes);
-            }
+            LimitedBody b = info.statusCode() >= 300 && info.statusCode() < 400 ? LimitedBody.discarding()
+                    : bodies.apply(info);
             body.set(b);
             return b;
         });
@@ -99,10 +132,7 @@ final class JdkHttpTransport implements HttpTransport {
                     + (location.isEmpty() ? "" : " (Location " + Texts.quote(location, 120) + ")")
                     + "; configure the final URL");
         }
-        if (status != 200) {
-            throw new IOException("HTTP " + status + " from " + where(uri));
-        }
-        return response.body();
+        return response;
     }
 
     /** @return why the body is refused for its type, or {@code null} when the type is acceptable */

@@ -14,7 +14,16 @@ final class OfflineTransport implements HttpTransport {
 
     @Override
     public byte[] get(URI uri, String accept, int maxBytes, Duration timeout) throws IOException {
-        throw new IOException("offline: fetching is disabled (nothing was requested from " + uri.getScheme() + "://"
+        throw refusal(uri);
+    }
+
+    @Override
+    public Response exchange(Request request) throws IOException {
+        throw refusal(request.uri());
+    }
+
+    private static IOException refusal(URI uri) {
+        return new IOException("offline: fetching is disabled (nothing was requested from " + uri.getScheme() + "://"
                 + uri.getRawAuthority() + ")");
     }
 

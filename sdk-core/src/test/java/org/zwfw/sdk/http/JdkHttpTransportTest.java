@@ -225,6 +225,91 @@ class JdkHttpTransportTest {
         assertThat(server.hits("/list")).isZero();
     }
 
+    private HttpTransport.Response post(String path, String form, int limit, Duration timeout) throws IOException {
+        return transport.exchange(new HttpTransport.Request("POST", server.uri(path), java.util.Map.of(
+                "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic c2VjcmV0"),
+                form.getBytes(StandardCharsets.US_ASCII), limit, timeout));
+    }
+
+    @Test
+    void exchangeSendsMethodHeadersAndBodyAndReturnsAnErrorStatusWithItsBody() throws IOException {
+        AtomicReference<String> seen = new AtomicReference<>();
+        server.on("/token", ex -> {
+            seen.set(ex.getRequestMethod() + " " + ex.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.US_ASCII));
+            LoopbackServer.respond(ex, 400, "application/json", "{\"error\":\"invalid_grant\"}");
+        });
+        HttpTransport.Response r = post("/token", "grant_type=authorization_code&code=abc", LIMIT, TIMEOUT);
+        assertThat(seen.get()).isEqualTo("POST Basic c2VjcmV0 grant_type=authorization_code&code=abc");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).contains("application/json");
+        assertThat(r.header("CONTENT-TYPE")).contains("application/json");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"invalid_grant\"}");
+    }
+
+    @Test
+    void exchangeNeverFollowsARedirect() {
+        server.on("/token", ex -> LoopbackServer.redirect(ex, 307, server.uri("/target").toString()));
+        server.serve("/target", "{}");
+        assertThatThrownBy(() -> post("/token", "code=abc", LIMIT, TIMEOUT)).isInstanceOf(IOException.class)
+                .hasMessageContaining("HTTP 307").hasMessageContaining("redirects are not followed");
+        assertThat(server.hits("/target")).isZero();
+    }
+
+    @Test
+    void exchangeRefusesABodyBeyondTheLimitWhateverTheStatus() {
+        server.on("/token", ex -> LoopbackServer.respond(ex, 500, "text/html", "a".repeat(LIMIT + 1)));
+        assertThatThrownBy(() -> post("/token", "code=abc", LIMIT, TIMEOUT)).isInstanceOf(IOException.class)
+                .hasMessageContaining("exceeds the limit of " + LIMIT);
+    }
+
+    @Test
+    void exchangeGivesUpAtTheDeadlineAndNeverShowsHeadersOrBody() {
+        CountDownLatch never = new CountDownLatch(1);
+        server.on("/token", ex -> {
+            await(never);
+            LoopbackServer.respond(ex, 200, "late");
+        });
+        try {
+            assertThatThrownBy(() -> post("/token", "code=the-code", LIMIT, Duration.ofMillis(300)))
+                    .isInstanceOf(HttpTimeoutException.class).hasMessageNotContaining("the-code")
+                    .hasMessageNotContaining("c2VjcmV0");
+        } finally {
+            never.countDown();
+        }
+        HttpTransport.Request r = new HttpTransport.Request("POST", server.uri("/token?x=1"), java.util.Map.of(
+                "Authorization", "Basic c2VjcmV0"), "code=the-code".getBytes(StandardCharsets.US_ASCII), 1, TIMEOUT);
+        assertThat(r.toString()).doesNotContain("c2VjcmV0").doesNotContain("the-code").doesNotContain("x=1");
+    }
+
+    @Test
+    void exchangeChecksTheFetchRulesAndTheOfflineTransportRefuses() {
+        HttpTransport.Request r = new HttpTransport.Request("POST", URI.create("http://example.com/token"),
+                java.util.Map.of(), new byte[0], LIMIT, TIMEOUT);
+        assertThatThrownBy(() -> transport.exchange(r)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("plain http is refused");
+        assertThatThrownBy(() -> HttpTransport.offline().exchange(r)).isInstanceOf(IOException.class)
+                .hasMessageContaining("offline");
+    }
+
+    @Test
+    void aTransportWrittenForGetAloneRefusesExchanges() {
+        HttpTransport getOnly = new HttpTransport() {
+            @Override
+            public byte[] get(URI uri, String accept, int maxBytes, Duration timeout) {
+                return new byte[0];
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        assertThatThrownBy(() -> getOnly.exchange(new HttpTransport.Request("GET", server.uri("/x"),
+                java.util.Map.of(), new byte[0], LIMIT, TIMEOUT))).isInstanceOf(IOException.class)
+                .hasMessageContaining("does not implement HttpTransport.exchange");
+        assertThat(server.hits("/x")).isZero();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
