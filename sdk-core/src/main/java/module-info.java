@@ -2,6 +2,7 @@
  * zwfw-sdk core: real-name auth tokens, e-certificates and the service-network client for a
  * provincial government-service network, with SM2/SM3 beside ES256 and Ed25519.
  */
+@SuppressWarnings("module") // the qualified export below names a module built after this one
 module org.zwfw.sdk {
     requires org.bouncycastle.provider;
     requires com.fasterxml.jackson.core;
@@ -25,4 +26,8 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.rnat.issuer;
     exports org.zwfw.sdk.input;
     exports org.zwfw.sdk.http;
+
+    // Strict JSON and safe quoting for the login module's protocol messages (spec/login.md §2,
+    // §4): one strict JSON reader in the SDK, not a second one there. Not for applications.
+    exports org.zwfw.sdk.internal to org.zwfw.sdk.login;
 }

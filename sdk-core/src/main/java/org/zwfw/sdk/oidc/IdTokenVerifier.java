@@ -30,7 +30,6 @@ import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.rnat.AssuranceLevel;
 import org.zwfw.sdk.rnat.RealNameToken.VerifiedClaims;
 import org.zwfw.sdk.trust.TrustListKeys;
-import org.zwfw.sdk.trust.TrustedIssuer;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
@@ -52,10 +51,8 @@ public final class IdTokenVerifier {
 
     private final JwsVerifier jws;
     private final VerificationPolicy policy;
-    private final String issuer;
+    private final ProviderKeys provider;
     private final String clientId;
-    private final KeyResolver keys;
-    private final TrustListKeys trust;
     private final Set<String> additionalAudiences;
     private final AssuranceLevel minimumLevel;
     private final Duration maxAge;
@@ -64,10 +61,8 @@ public final class IdTokenVerifier {
     private IdTokenVerifier(Builder b) {
         this.policy = b.configuredPolicy();
         this.jws = JwsVerifier.builder().policy(policy).build();
-        this.issuer = b.issuer;
+        this.provider = new ProviderKeys(b.issuer, b.keys, b.trust);
         this.clientId = b.clientId;
-        this.keys = b.keys;
-        this.trust = b.trust;
         this.additionalAudiences = Set.copyOf(b.additionalAudiences);
         this.minimumLevel = b.minimumLevel;
         this.maxAge = b.maxAge;
@@ -109,6 +104,38 @@ public final class IdTokenVerifier {
         Objects.requireNonNull(original, "original");
         Object nonce = original.claims().get("nonce");
         return verify(idToken, nonce instanceof String ? (String) nonce : null, accessToken, original);
+    }
+
+    /**
+     * Verifies a userinfo response that came as a signed JWT (spec/login.md §9, OpenID Connect
+     * Core §5.3.2): the steps 1 to 5 of an ID token (same keys, same allow-list, {@code typ}
+     * absent or {@code JWT}, {@code iss} exact), then {@code aud} contains this client, and
+     * {@code sub} is the ID token's (else {@code INVALID_CLAIM}, L8: none of it may be used).
+     *
+     * @param userInfo the compact JWS the userinfo endpoint answered
+     * @param login    the verified ID token of the login whose access token asked
+     * @return the claims, or every failed check
+     */
+    public VerificationResult<Map<String, Object>> verifyUserInfo(String userInfo, IdToken login) {
+        Objects.requireNonNull(userInfo, "userInfo");
+        Objects.requireNonNull(login, "login");
+        ParsedJws parsed = jws.parse(userInfo);
+        VerificationResult<VerifiedJws> signed = jws.verify(parsed, request -> keys(parsed, request));
+        if (!signed.isValid()) {
+            return signed.asInvalid();
+        }
+        Map<String, Object> c = signed.value().orElseThrow().claims();
+        Findings f = new Findings();
+        f.addAll(signed);
+        List<String> aud = audience(c, f);
+        if (aud != null && !aud.contains(clientId)) {
+            f.error(OutcomeCode.AUDIENCE_MISMATCH, "the userinfo response's audience does not contain this client "
+                    + Texts.quote(clientId));
+        }
+        ClaimChecks.string(c, "sub", true, f).filter(s -> !s.equals(login.subject())).ifPresent(s -> f.error(
+                OutcomeCode.INVALID_CLAIM, "the userinfo response is about another subject than the ID token"
+                        + " ('sub' differs; OpenID Connect Core §5.3.4)"));
+        return f.hasErrors() ? f.failure() : f.result(java.util.Collections.unmodifiableMap(c));
     }
 
     private VerificationResult<IdToken> verify(String idToken, String nonce, String accessToken, IdToken original) {
@@ -300,29 +327,7 @@ public final class IdTokenVerifier {
             return VerificationResult.invalid(OutcomeCode.WRONG_TYPE, "an ID token carries no 'typ' or 'JWT', not "
                     + Texts.quote(typ, 64) + " (spec/realname-token.md §13)");
         }
-        Map<String, Object> c = parsed.claims().orElse(Map.of());
-        Object iss = c.get("iss");
-        if (iss == null) {
-            return VerificationResult.invalid(c.containsKey("iss") ? OutcomeCode.INVALID_CLAIM
-                    : OutcomeCode.MISSING_CLAIM, "claim 'iss' is required");
-        }
-        if (!issuer.equals(iss)) {
-            return VerificationResult.invalid(OutcomeCode.UNTRUSTED_ISSUER, "the token's issuer is not "
-                    + Texts.quote(issuer));
-        }
-        if (keys != null) {
-            return keys.resolve(request);
-        }
-        VerificationResult<TrustedIssuer> found = trust.issuer(issuer, request.at());
-        if (!found.isValid()) {
-            return found.asInvalid();
-        }
-        TrustedIssuer e = found.value().orElseThrow();
-        if (!e.types().contains(TRUST_LIST_TYPE)) {
-            return VerificationResult.invalid(OutcomeCode.TYPE_NOT_ALLOWED, "the trust list does not let "
-                    + Texts.quote(issuer) + " sign ID tokens");
-        }
-        return VerificationResult.valid(e.keys(), found.warnings());
+        return provider.resolve(parsed, request);
     }
 
     /** Configures an {@link IdTokenVerifier}. Not thread-safe; the built verifier is. */

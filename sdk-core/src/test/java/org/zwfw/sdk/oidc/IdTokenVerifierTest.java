@@ -253,4 +253,37 @@ class IdTokenVerifierTest {
         String t = rs256(Map.of("alg", "RS256"), claims());
         assertThat(verifier().build().verify(t, NONCE, null).errors()).isEmpty();
     }
+
+    @Test
+    @DisplayName("rp-userinfo-sig: a signed userinfo response verifies with the provider's keys, for this client and subject")
+    void signedUserInfo() throws Exception {
+        IdToken login = verifier().build().verify(es256(claims()), NONCE, null).value().orElseThrow();
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("iss", ISS);
+        info.put("aud", CLIENT);
+        info.put("sub", claims().get("sub"));
+        info.put("name", "张三");
+        VerificationResult<Map<String, Object>> ok = verifier().build().verifyUserInfo(
+                rs256(Map.of("alg", "RS256", "kid", "rsa-1"), info), login);
+        assertThat(ok.errors()).isEmpty();
+        assertThat(ok.value().orElseThrow()).containsEntry("name", "张三");
+        Map<String, Object> other = new LinkedHashMap<>(info);
+        other.put("sub", "another-person");
+        assertThat(codes(verifier().build().verifyUserInfo(es256(other), login)))
+                .containsExactly(OutcomeCode.INVALID_CLAIM);
+        other = new LinkedHashMap<>(info);
+        other.put("aud", "other-client");
+        assertThat(codes(verifier().build().verifyUserInfo(es256(other), login)))
+                .containsExactly(OutcomeCode.AUDIENCE_MISMATCH);
+        other = new LinkedHashMap<>(info);
+        other.put("iss", "https://elsewhere.example");
+        assertThat(codes(verifier().build().verifyUserInfo(es256(other), login)))
+                .containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
+        String forged = JwsBuilder.signedWith(SigningKey.generate(JwsAlgorithm.ES256).withKeyId("es-1")).claims(info)
+                .sign();
+        assertThat(codes(verifier().build().verifyUserInfo(forged, login)))
+                .containsExactly(OutcomeCode.SIGNATURE_INVALID);
+        assertThat(codes(verifier().build().verifyUserInfo("eyJhbGciOiJSU0EtT0FFUCJ9.a.b.c.d", login)))
+                .as("an encrypted response").containsExactly(OutcomeCode.MALFORMED);
+    }
 }
