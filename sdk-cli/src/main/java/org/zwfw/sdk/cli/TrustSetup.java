@@ -32,28 +32,37 @@ final class TrustSetup {
      *                      holds no usable public key
      */
     static KeySet anchor(String file, InputStream stdin) {
-        Inputs.Read read = readOption("--trust-anchor", file, stdin);
+        return publicKeys("--trust-anchor", file, stdin, "(zwfw keys public)");
+    }
+
+    /**
+     * Reads a public JWK or JWK Set named by an option ({@code --trust-anchor}, {@code --jwks}).
+     *
+     * @throws CliException exit 2 naming the option and file: unreadable, not a JWK (Set), a
+     *                      private key, no usable key
+     */
+    static KeySet publicKeys(String option, String file, InputStream stdin, String hint) {
+        Inputs.Read read = readOption(option, file, stdin);
         if (read.code() != null) {
-            // a usage problem like any other unusable anchor, not an invalid input
-            throw CliException.usage("--trust-anchor " + file + ": not a JWK or JWK Set: " + read.problem());
+            // a usage problem like any other unusable key file, not an invalid input
+            throw CliException.usage(option + " " + file + ": not a JWK or JWK Set: " + read.problem());
         }
         String text = read.text().strip();
         KeySet keys;
         try {
             Map<String, Object> members = JsonInput.object(text);
             if (members == null) {
-                throw CliException.usage("--trust-anchor " + file + ": not a JWK or JWK Set (JSON object)");
+                throw CliException.usage(option + " " + file + ": not a JWK or JWK Set (JSON object)");
             }
             if (members.containsKey("d")) {
-                throw CliException.usage("--trust-anchor " + file + ": a private key; give the anchor's public key"
-                        + " (zwfw keys public)");
+                throw CliException.usage(option + " " + file + ": a private key; give the public key " + hint);
             }
             keys = members.containsKey("keys") ? KeySet.parse(text) : KeySet.of(VerificationKey.fromJwk(text));
         } catch (KeyFormatException e) {
-            throw CliException.usage("--trust-anchor " + file + ": not a usable public key: " + e.getMessage());
+            throw CliException.usage(option + " " + file + ": not a usable public key: " + e.getMessage());
         }
         if (keys.isEmpty()) {
-            throw CliException.usage("--trust-anchor " + file + ": the JWK Set has no key of a supported type");
+            throw CliException.usage(option + " " + file + ": the JWK Set has no key of a supported type");
         }
         return keys;
     }

@@ -18,6 +18,7 @@ import org.zwfw.sdk.http.HttpTransport;
 import org.zwfw.sdk.input.InputKind;
 import org.zwfw.sdk.input.InputReport;
 import org.zwfw.sdk.input.InputVerifier;
+import org.zwfw.sdk.rnat.AssuranceLevel;
 import org.zwfw.sdk.status.StatusListSource;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -78,6 +79,13 @@ public final class VerifyEngine implements AutoCloseable {
         if (trust != null) {
             b.trust(trust);
         }
+        if (o.minLevel != null) {
+            b.minimumLevel(AssuranceLevel.fromName(o.minLevel).orElseThrow());
+        }
+        if (o.issuer != null) {
+            KeySet issuerKeys = o.jwks == null ? null : TrustSetup.publicKeys("--jwks", o.jwks, stdin, "");
+            b.tokenIssuer(o.issuer, issuerKeys);
+        }
         this.verifier = b.build();
     }
 
@@ -86,8 +94,32 @@ public final class VerifyEngine implements AutoCloseable {
             throw CliException.usage("--require-key-binding needs --aud (this verifier's audience) and --nonce (this"
                     + " transaction's nonce): a key-binding JWT proves nothing unless both are checked");
         }
+        if (o.jwks != null && o.issuer == null) {
+            throw CliException.usage("--jwks needs --issuer: the keys are used only for tokens of that issuer");
+        }
+        if (o.issuer != null) {
+            checkIssuerUrl(o.issuer);
+        }
         if (o.aud != null && o.aud.isBlank() || o.nonce != null && o.nonce.isBlank()) {
             throw CliException.usage("--aud and --nonce must not be blank");
+        }
+    }
+
+    /** {@code --issuer}: an absolute https URL, or http to a loopback host (spec/cli.md). */
+    static void checkIssuerUrl(String issuer) {
+        URI u;
+        try {
+            u = new URI(issuer);
+        } catch (java.net.URISyntaxException e) {
+            throw CliException.usage("--issuer " + issuer + ": not a URL");
+        }
+        String host = u.getHost();
+        boolean loopback = host != null && (host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1")
+                || host.equals("localhost"));
+        if (!u.isAbsolute() || u.getRawFragment() != null || u.getRawQuery() != null || host == null
+                || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()) && loopback)) {
+            throw CliException.usage("--issuer " + issuer + ": must be an absolute https URL (http only to a loopback"
+                    + " host), without query or fragment");
         }
     }
 

@@ -37,6 +37,13 @@ final class VerifyOptions {
             description = "minimum real-name assurance level, for real-name auth tokens and ID tokens")
     String minLevel;
 
+    @Option(names = "--issuer", paramLabel = "URL",
+            description = "the issuer whose real-name tokens and ID tokens are checked with --jwks (https, or http to a loopback host)")
+    String issuer;
+
+    @Option(names = "--jwks", paramLabel = "FILE", description = "public JWK Set (or one JWK) of the --issuer's signing keys")
+    String jwks;
+
     @Option(names = "--require-key-binding", description = "refuse e-certificates presented without key binding (needs --aud and --nonce)")
     boolean requireKeyBinding;
 

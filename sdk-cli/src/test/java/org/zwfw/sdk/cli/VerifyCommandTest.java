@@ -331,7 +331,7 @@ class VerifyCommandTest {
         CliRunner.Result r = CliRunner.runWithInput(forged, "verify", "-");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).startsWith("INVALID  real-name auth token").contains("nothing of it is trusted")
-                .contains("UNKNOWN_KEY");
+                .contains("AUDIENCE_MISMATCH");
         assertThat(r.out()).doesNotContain("\u001b").contains("\\u001b[2J");
     }
 }

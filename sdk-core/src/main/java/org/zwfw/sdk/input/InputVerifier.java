@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.zwfw.sdk.rnat.RnatVerifier;
+import org.zwfw.sdk.rnat.AssuranceLevel;
+import org.zwfw.sdk.crypto.KeyResolver;
 import java.util.Set;
 import org.zwfw.sdk.credential.CredentialStatus;
 import org.zwfw.sdk.credential.CredentialType;
@@ -40,9 +43,10 @@ import org.zwfw.sdk.verify.VerificationResult;
  * }
  * }</pre>
  *
- * <p>Kinds verified: e-certificates, signed and local trust lists, status lists. Real-name
- * tokens, ID tokens and e-SSC QR codes are detected and reported {@code UNKNOWN_KEY} ("not
- * verified by this version") until their verifiers exist.
+ * <p>Kinds verified: e-certificates, signed and local trust lists, status lists, real-name
+ * tokens and ID tokens (audience required; keys by the token's {@code iss}: the configured
+ * {@link Builder#tokenIssuer}, else the trust list). e-SSC QR codes are detected and reported
+ * {@code UNKNOWN_KEY} ("not verified by this version") until their verifier exists.
  *
  * <p>Build once and share: {@link #verify(String)} is thread-safe, and one instance keeps one
  * credential verifier and one status-list cache. {@link #close()} releases the cache.
@@ -58,6 +62,10 @@ public final class InputVerifier implements AutoCloseable {
     private final MaskingPolicy masking;
     private final StatusChecker statusChecker;
     private final CredentialVerifier credentials;
+    private final String tokenIssuer;
+    private final KeyResolver tokenIssuerKeys;
+    private final AssuranceLevel minimumLevel;
+    private final RnatVerifier realNameTokens;
     private volatile boolean closed;
 
     private InputVerifier(Builder b) {
@@ -86,6 +94,31 @@ public final class InputVerifier implements AutoCloseable {
             this.statusChecker = null;
             this.credentials = null;
         }
+        this.tokenIssuer = b.tokenIssuer;
+        this.tokenIssuerKeys = b.tokenIssuerKeys;
+        this.minimumLevel = b.minimumLevel;
+        this.realNameTokens = realNameTokens(b);
+    }
+
+    /** One RNAT verifier, so one replay store for the run (spec/cli.md). */
+    private RnatVerifier realNameTokens(Builder b) {
+        boolean trustUsable = trust != null && trust.isValid();
+        boolean issuerKeys = tokenIssuer != null && tokenIssuerKeys != null;
+        if (audience == null || (!trustUsable && !issuerKeys)) {
+            return null;
+        }
+        RnatVerifier.Builder rb = RnatVerifier.builder().policy(policy).audience(audience)
+                .minimumLevel(minimumLevel != null ? minimumLevel : AssuranceLevel.L1);
+        if (trustUsable) {
+            rb.trustList(TrustListKeys.of(trust.value().orElseThrow()));
+        }
+        if (issuerKeys) {
+            rb.issuer(tokenIssuer, tokenIssuerKeys);
+        } else if (tokenIssuer != null) {
+            rb.issuer(tokenIssuer, request -> VerificationResult.invalid(OutcomeCode.UNKNOWN_KEY, "no keys for issuer "
+                    + tokenIssuer + " were given or found (--jwks FILE, or its discovery)"));
+        }
+        return rb.build();
     }
 
     /** @return a builder with no trust list, the default policy, masked claims */
@@ -114,6 +147,10 @@ public final class InputVerifier implements AutoCloseable {
                 return TrustListInput.verify(this, text, d.local());
             case STATUS_LIST:
                 return StatusListInput.verify(this, text);
+            case RNAT:
+                return TokenInput.rnat(this, text);
+            case ID_TOKEN:
+                return TokenInput.idToken(this, text);
             case UNKNOWN:
                 InputReport.Builder unknown = InputReport.builder(InputKind.UNKNOWN);
                 // the header of a JWS of another type is shown; a malformed or oversized one is not read
@@ -194,6 +231,25 @@ public final class InputVerifier implements AutoCloseable {
         return trust;
     }
 
+    RnatVerifier realNameTokens() {
+        if (realNameTokens == null) {
+            throw new IllegalStateException("no RNAT verifier: audience or keys missing");
+        }
+        return realNameTokens;
+    }
+
+    String tokenIssuer() {
+        return tokenIssuer;
+    }
+
+    KeyResolver tokenIssuerKeys() {
+        return tokenIssuerKeys;
+    }
+
+    AssuranceLevel minimumLevel() {
+        return minimumLevel;
+    }
+
     CredentialVerifier credentials() {
         return credentials;
     }
@@ -231,6 +287,9 @@ public final class InputVerifier implements AutoCloseable {
         private boolean showPersonalData;
         private MaskingPolicy masking = MaskingPolicy.DEFAULT;
         private StatusListSource statusSource;
+        private String tokenIssuer;
+        private KeyResolver tokenIssuerKeys;
+        private AssuranceLevel minimumLevel;
 
         private Builder() {
         }
@@ -311,6 +370,30 @@ public final class InputVerifier implements AutoCloseable {
          */
         public Builder statusSource(StatusListSource source) {
             this.statusSource = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * The issuer named on the command line ({@code --issuer}): its RNATs and ID tokens are
+         * checked with these keys ({@code --jwks}, or its discovered {@code jwks_uri}); never an
+         * issuer a token names itself.
+         *
+         * @param iss  the issuer, compared exactly with {@code iss}
+         * @param keys its keys, or {@code null} when none could be had ({@code UNKNOWN_KEY})
+         * @return this builder
+         */
+        public Builder tokenIssuer(String iss, KeyResolver keys) {
+            this.tokenIssuer = Objects.requireNonNull(iss, "iss");
+            this.tokenIssuerKeys = keys;
+            return this;
+        }
+
+        /**
+         * @param level the lowest real-name level accepted for RNATs and ID tokens, or {@code null} for none
+         * @return this builder
+         */
+        public Builder minimumLevel(AssuranceLevel level) {
+            this.minimumLevel = level;
             return this;
         }
 
