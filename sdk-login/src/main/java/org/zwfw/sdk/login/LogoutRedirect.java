@@ -1,0 +1,34 @@
+package org.zwfw.sdk.login;
+
+import java.net.URI;
+
+/**
+ * The provider's end-session URL for RP-initiated logout (spec/login.md §11), and the
+ * {@code state} the browser brings back to the post-logout redirect URI, which the application
+ * compares. Immutable.
+ */
+public final class LogoutRedirect {
+
+    private final URI url;
+    private final String state;
+
+    LogoutRedirect(URI url, String state) {
+        this.url = url;
+        this.state = state;
+    }
+
+    /** @return the end-session URL: redirect the browser there after ending the local session */
+    public URI url() {
+        return url;
+    }
+
+    /** @return the {@code state} sent (128 random bits, base64url) */
+    public String state() {
+        return state;
+    }
+
+    @Override
+    public String toString() {
+        return "LogoutRedirect[" + Exchanges.where(url) + "]";
+    }
+}
