@@ -245,6 +245,30 @@ class IdTokenVerifierTest {
         c.put("sub", "another-person");
         assertThat(codes(verifier().build().verifyRefreshed(es256(c), original, null)))
                 .containsExactly(OutcomeCode.INVALID_CLAIM);
+        // OpenID Connect Core §12.2: a nonce need not be repeated, but when it is, it is the original's
+        Map<String, Object> noNonce = claims();
+        noNonce.remove("nonce");
+        assertThat(verifier().build().verifyRefreshed(es256(noNonce), original, null).errors()).isEmpty();
+        Map<String, Object> otherNonce = claims();
+        otherNonce.put("nonce", "another-nonce");
+        assertThat(codes(verifier().build().verifyRefreshed(es256(otherNonce), original, null)))
+                .containsExactly(OutcomeCode.NONCE_MISMATCH);
+        Map<String, Object> laterAuth = claims();
+        laterAuth.put("auth_time", NOW.getEpochSecond() - 1);
+        assertThat(codes(verifier().build().verifyRefreshed(es256(laterAuth), original, null)))
+                .containsExactly(OutcomeCode.INVALID_CLAIM);
+        // azp: an added one is a change; one the refresh leaves out, with the same single audience, is not
+        Map<String, Object> withAzp = claims();
+        withAzp.put("azp", CLIENT);
+        assertThat(codes(verifier().build().verifyRefreshed(es256(withAzp), original, null)))
+                .containsExactly(OutcomeCode.INVALID_CLAIM);
+        IdToken originalWithAzp = verifier().build().verify(es256(withAzp), NONCE, null).value().orElseThrow();
+        assertThat(verifier().build().verifyRefreshed(es256(noNonce), originalWithAzp, null).errors()).isEmpty();
+        Map<String, Object> moreAudiences = claims();
+        moreAudiences.put("aud", List.of(CLIENT, "api.example"));
+        moreAudiences.put("azp", CLIENT);
+        assertThat(codes(verifier().additionalAudiences("api.example").build().verifyRefreshed(es256(moreAudiences),
+                originalWithAzp, null))).containsExactly(OutcomeCode.INVALID_CLAIM);
     }
 
     @Test
