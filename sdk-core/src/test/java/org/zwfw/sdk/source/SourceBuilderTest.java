@@ -36,6 +36,19 @@ class SourceBuilderTest {
     }
 
     @Test
+    void reloadGoesPastTheCacheButNotPastThePacing() {
+        Source<String> s = SourceBuilder.from(origin, clock).rateLimitEveryCall(Duration.ofSeconds(30))
+                .outageTolerance(Duration.ofDays(1), null).cache().refreshAhead(Duration.ofMinutes(6), Runnable::run)
+                .build();
+        assertThat(value(s.get())).isEqualTo("v1");
+        assertThat(value(s.reload())).as("paced: the last outcome again").isEqualTo("v1");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(value(s.reload())).isEqualTo("v2");
+        assertThat(value(s.get())).isEqualTo("v2");
+        assertThat(origin.calls()).isEqualTo(2);
+    }
+
+    @Test
     void aSeedCarriesAColdStartThroughAnOutage() {
         Source<String> s = SourceBuilder.from(origin, clock).rateLimitAfterFailure(Duration.ofMinutes(1))
                 .outageTolerance(OutageTolerantSource.UNBOUNDED, new Fetched<>("from disk", T0, T0)).cache().build();
