@@ -427,6 +427,18 @@ class RemoteKeySetTest {
     }
 
     @Test
+    void anEmptySetReplacesTheSetHeldTheProviderWithdrewItsKeys() {
+        RemoteKeySet keys = keys(builder());
+        assertThat(verify(keys, token(K1)).errors()).isEmpty();
+        published.set("{\"keys\":[]}");
+        clock.advance(RemoteKeySet.DEFAULT_REFRESH_INTERVAL);
+        VerificationResult<VerifiedJws> r = verify(keys, token(K1));
+        assertThat(r.errorCodes()).containsExactly(UNKNOWN_KEY);
+        assertThat(r.warnings()).as("not an outage").isEmpty();
+        assertThat(server.hits(PATH)).isEqualTo(2);
+    }
+
+    @Test
     void anRsaKeyWithoutAlgVerifiesAnRs256Token() throws Exception {
         publishJwks(rsaJwkWithoutAlg("r1"));
         RemoteKeySet keys = keys(builder());
