@@ -5,28 +5,37 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * A map of at most {@code capacity} entries in insertion order. {@link #put} drops the oldest
- * entry when full (which revokes it: sessions, codes and tokens live only here), or, with
- * {@link #putIfRoom}, refuses. Thread-safe (synchronized); every operation is short.
+ * entry when full and hands it to the drop action (which revokes it: codes and tokens live only
+ * here, a dropped session is ended), or, with {@link #putIfRoom}, refuses. Thread-safe
+ * (synchronized); every operation is short.
  */
 final class Bounded<K, V> {
 
     private final int capacity;
+    private final Consumer<V> onDrop;
     private final LinkedHashMap<K, V> map = new LinkedHashMap<>();
 
     Bounded(int capacity) {
+        this(capacity, v -> { });
+    }
+
+    Bounded(int capacity, Consumer<V> onDrop) {
         this.capacity = capacity;
+        this.onDrop = onDrop;
     }
 
     synchronized void put(K key, V value) {
         map.remove(key);
         while (map.size() >= capacity) {
-            Iterator<K> it = map.keySet().iterator();
-            it.next();
+            Iterator<V> it = map.values().iterator();
+            V oldest = it.next();
             it.remove();
+            onDrop.accept(oldest);
         }
         map.put(key, value);
     }

@@ -29,7 +29,6 @@ public final class OidcEndpoints {
 
     private static final Router.Options QUERY = new Router.Options(true, false, false);
     private static final Router.Options FORM = new Router.Options(false, true, false);
-    private static final Router.Options OAUTH_FORM = new Router.Options(false, true, true);
     private static final Router.Options OAUTH = new Router.Options(false, true, true);
 
     private final Provider provider;
@@ -59,7 +58,7 @@ public final class OidcEndpoints {
                 StrictJson.write(provider.jwks()), Map.of()));
         router.add("GET", p + "/authorize", 0, QUERY, authorize::get);
         router.add("POST", p + "/authorize", MAX_LOGIN_FORM_BODY, FORM, authorize::post);
-        router.add("POST", p + "/token", MAX_TOKEN_BODY, OAUTH_FORM, token::handle);
+        router.add("POST", p + "/token", MAX_TOKEN_BODY, OAUTH, token::handle);
         router.add("GET", p + "/userinfo", 0, OAUTH, this::userinfo);
         router.add("POST", p + "/userinfo", 0, OAUTH, this::userinfo);
         router.add("GET", p + "/logout", 0, QUERY, logout::get);
@@ -128,7 +127,7 @@ public final class OidcEndpoints {
             Map<String, Object> signed = new LinkedHashMap<>(claims);
             signed.put("iss", provider.issuer);
             signed.put("aud", app.clientId());
-            return Response.text(200, "application/jwt", provider.sign(app, app.userinfoSigningAlgorithm().get(),
+            return Response.text(200, "application/jwt", provider.sign(app.userinfoSigningAlgorithm().get(),
                     "JWT", signed));
         } catch (OAuthError e) {
             return e.response();

@@ -59,7 +59,7 @@ public final class Provider {
     final OidcKeys keys;
     final PairwiseSubject pairwise;
     final Bounded<String, Grants.Pending> pending = new Bounded<>(MAX_PENDING);
-    final Bounded<String, Grants.Session> sessions = new Bounded<>(MAX_LIVE);
+    final Bounded<String, Grants.Session> sessions = new Bounded<>(MAX_LIVE, Grants.Session::end);
     final Bounded<String, Grants.Code> codes = new Bounded<>(MAX_LIVE);
     final Bounded<String, Grants.Token> accessTokens = new Bounded<>(MAX_LIVE);
     final Bounded<String, Grants.Token> refreshTokens = new Bounded<>(MAX_LIVE);
@@ -264,7 +264,7 @@ public final class Provider {
     }
 
     /** @return a signed JWT with the app's ID-token algorithm */
-    String sign(RegisteredApp app, JwsAlgorithm alg, String typ, Map<String, Object> claims) {
+    String sign(JwsAlgorithm alg, String typ, Map<String, Object> claims) {
         return keys.sign(alg, typ, claims);
     }
 
