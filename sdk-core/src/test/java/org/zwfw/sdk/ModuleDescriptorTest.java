@@ -34,6 +34,7 @@ class ModuleDescriptorTest {
                 "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http");
         // The source decorators are how the SDK builds its sources; applications use those sources.
         assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm",
+                "org.zwfw.sdk.internal.ec",
                 "org.zwfw.sdk.source");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }
