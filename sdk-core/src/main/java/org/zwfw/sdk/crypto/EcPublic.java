@@ -10,8 +10,9 @@ import org.zwfw.sdk.internal.ec.P256Key;
  * An ECDSA P-256 public key (ES256). Verification runs the SDK's variable-time ECDSA
  * ({@link P256Ecdsa}: a joint signed comb over a static table of G and a table of this key's
  * point), which is safe because verification uses public data only. The key's table is built on
- * its second verification and kept with this object: {@link P256Key#TABLE_BYTES} bytes
- * (20 KB) per key verified more than once.
+ * its second verification and kept with this object: {@link P256Key#WARM_TABLE_BYTES} bytes
+ * (20 KB), replaced from its 64th verification by one of {@link P256Key#HOT_TABLE_BYTES} bytes
+ * (80 KB); a key verified once keeps none.
  */
 final class EcPublic extends CurvePublic {
 

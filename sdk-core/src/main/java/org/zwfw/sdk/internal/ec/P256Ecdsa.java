@@ -16,9 +16,10 @@ import org.bouncycastle.util.BigIntegers;
  * BouncyCastle's P-256 field ({@code SecP256R1Field}). Variable-time: verification uses public
  * data only.
  *
- * <p>Cost per verification with a key's kept table (d = 17 and 12 for Q and G): 16 doublings and
- * 58 mixed additions, against about 42 doublings and 86 additions for BouncyCastle's
- * {@code ECDSASigner} with a promoted key (its own fixed-point comb of width 6).
+ * <p>Cost per verification with a key's larger table (d = 13 and 11 for Q and G): 12 doublings
+ * and 48 mixed additions; with its smaller one (d = 17 for both): 16 doublings and 68 mixed
+ * additions; BouncyCastle's {@code ECDSASigner} with a promoted key (its own fixed-point comb of
+ * width 6): about 42 doublings and 86 additions.
  */
 public final class P256Ecdsa {
 
@@ -28,23 +29,28 @@ public final class P256Ecdsa {
     /** The field prime p. */
     static final BigInteger P = CURVE.getCurve().getField().getCharacteristic();
 
-    /** G's large comb: 11 teeth, 2 blocks, 2,048 points, 163,840 bytes; d = 12. */
-    static final int G_WIDTH = 11;
+    /**
+     * G's combs: a medium one (8 teeth, 2 blocks, 256 points, 20,480 bytes; d = 17), and a large
+     * one (12 teeth, 2 blocks, 4,096 points, 327,680 bytes; d = 11) built when the first key
+     * gets its larger table ({@link P256Key}) and used by every verification from then on.
+     */
+    static final int G_MEDIUM_WIDTH = 8;
+    static final int G_LARGE_WIDTH = 12;
     static final int G_BLOCKS = 2;
-    /** G's small comb, for a key's first verification: 8 teeth, 1 block, 128 points, 10,240 bytes; d = 33. */
-    static final int G_SMALL_WIDTH = 8;
 
     private P256Ecdsa() {
     }
 
-    /** The two combs of G, each built on first use (class initialisation is thread-safe). */
-    private static final class SmallG {
-        static final P256Comb COMB = gComb(G_SMALL_WIDTH, 1);
+    /** Built on first use (class initialisation is thread-safe). */
+    private static final class MediumG {
+        static final P256Comb COMB = gComb(G_MEDIUM_WIDTH, G_BLOCKS);
     }
 
     private static final class LargeG {
-        static final P256Comb COMB = gComb(G_WIDTH, G_BLOCKS);
+        static final P256Comb COMB = gComb(G_LARGE_WIDTH, G_BLOCKS);
     }
+
+    private static volatile boolean largeBuilt;
 
     private static P256Comb gComb(int width, int blocks) {
         ECPoint g = CURVE.getG().normalize();
@@ -52,12 +58,14 @@ public final class P256Ecdsa {
                 Nat256.fromBigInteger(g.getAffineYCoord().toBigInteger()), width, blocks);
     }
 
-    static P256Comb smallG() {
-        return SmallG.COMB;
+    static P256Comb mediumG() {
+        return MediumG.COMB;
     }
 
     static P256Comb largeG() {
-        return LargeG.COMB;
+        P256Comb c = LargeG.COMB;
+        largeBuilt = true;
+        return c;
     }
 
     /**
@@ -77,11 +85,9 @@ public final class P256Ecdsa {
             throw new IllegalArgumentException("r and s must be in [1, n - 1]");
         }
         P256Comb q = key.combForVerification();
-        return verify(q.spacing > SMALL_G_SPACING ? smallG() : largeG(), q, digest, r, s);
+        // the large comb's spacing is below every key comb's, so it fits any loop
+        return verify(largeBuilt || key.hot() ? largeG() : mediumG(), q, digest, r, s);
     }
-
-    /** Spacing of the small G comb: a Q comb with a larger one runs a loop long enough for it. */
-    private static final int SMALL_G_SPACING = P256Comb.spacing(G_SMALL_WIDTH, 1);
 
     static boolean verify(P256Comb gComb, P256Comb qComb, byte[] digest, BigInteger r, BigInteger s) {
         BigInteger e = new BigInteger(1, digest);

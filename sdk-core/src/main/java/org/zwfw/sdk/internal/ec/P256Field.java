@@ -14,8 +14,9 @@ import java.math.BigInteger;
  *
  * <p>Bounds. Every value is a non-negative integer (its limbs may be negative). {@link #mul} and
  * {@link #sqr} take values below 4p and return values below 2p with limbs 0–3 in [0, 2^52);
- * {@link #add} and {@link #sub} take values below 2p and return, after {@link #fold}, values
- * below 2^256 + 2^231 &lt; 2p. So every result can feed every operation.
+ * {@link #add}, {@link #sub}, {@link #neg} and {@link #times} take values below 2p and return,
+ * after {@link #fold}, values below 2^256 + 2^231 &lt; 2p. So every result can feed every
+ * operation.
  * {@code P256FieldTest} checks each operation against {@link BigInteger} arithmetic.
  */
 final class P256Field {
@@ -235,6 +236,11 @@ final class P256Field {
     static void sub(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
         fold(a[ao] - b[bo] + FOUR_P[0], a[ao + 1] - b[bo + 1] + FOUR_P[1], a[ao + 2] - b[bo + 2] + FOUR_P[2],
                 a[ao + 3] - b[bo + 3] + FOUR_P[3], a[ao + 4] - b[bo + 4] + FOUR_P[4], r, ro);
+    }
+
+    /** r = k·a, for 0 ≤ k ≤ 8. */
+    static void times(long[] a, int ao, int k, long[] r, int ro) {
+        fold(k * a[ao], k * a[ao + 1], k * a[ao + 2], k * a[ao + 3], k * a[ao + 4], r, ro);
     }
 
     /** r = −a. */

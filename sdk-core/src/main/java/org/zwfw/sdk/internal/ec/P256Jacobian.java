@@ -54,57 +54,41 @@ final class P256Jacobian {
         P256Field.sub(x, 0, delta, 0, s, 0);
         P256Field.add(x, 0, delta, 0, ay, 0);
         P256Field.mul(s, 0, ay, 0, alpha, 0);
-        P256Field.add(alpha, 0, alpha, 0, s, 0);
-        P256Field.add(alpha, 0, s, 0, alpha, 0);
+        P256Field.times(alpha, 0, 3, alpha, 0);
         // Z3 = (y + z)² − gamma − delta = 2yz
         P256Field.add(y, 0, z, 0, s, 0);
         P256Field.sqr(s, 0, s, 0);
         P256Field.sub(s, 0, gamma, 0, s, 0);
+        // Z3 = 2yz ≠ 0: y = 0 only at a point of order 2, and P-256 has prime order
         P256Field.sub(s, 0, delta, 0, z, 0);
-        if (P256Field.isZero(z, 0)) {
-            // y = 0: a point of order 2, none on P-256; kept for completeness
-            infinity = true;
-            return;
-        }
         // X3 = alpha² − 8 beta
-        P256Field.add(beta, 0, beta, 0, beta, 0);
-        P256Field.add(beta, 0, beta, 0, beta, 0);
-        P256Field.add(beta, 0, beta, 0, s, 0);
+        P256Field.times(beta, 0, 4, beta, 0);
+        P256Field.times(beta, 0, 2, s, 0);
         P256Field.sqr(alpha, 0, x, 0);
         P256Field.sub(x, 0, s, 0, x, 0);
         // Y3 = alpha (4 beta − X3) − 8 gamma²
         P256Field.sub(beta, 0, x, 0, s, 0);
         P256Field.mul(alpha, 0, s, 0, s, 0);
         P256Field.sqr(gamma, 0, ay, 0);
-        P256Field.add(ay, 0, ay, 0, ay, 0);
-        P256Field.add(ay, 0, ay, 0, ay, 0);
-        P256Field.add(ay, 0, ay, 0, ay, 0);
+        P256Field.times(ay, 0, 8, ay, 0);
         P256Field.sub(s, 0, ay, 0, y, 0);
     }
 
     /**
      * this = this + A, or this − A when {@code negate}, for the finite affine point A at
-     * {@code xy[off, off + 10)}; handles this = ∞, this = ±A (doubles, or gives ∞).
+     * {@code xy[off, off + 10)}; handles this = ∞, this = ±A (doubles, or gives ∞). For −A
+     * = (x_A, −y_A) the formulas run with r' = −r = Z³·y_A + Y instead of r = −Z³·y_A − Y:
+     * r'² = r², and Y3 = r·(V − X3) − Y·H³ = r'·(X3 − V) − Y·H³.
      */
     void addAffine(long[] xy, int off, boolean negate) {
-        long[] yA;
-        int yo;
-        if (negate) {
-            P256Field.neg(xy, off + 5, ay, 0);
-            yA = ay;
-            yo = 0;
-        } else {
-            yA = xy;
-            yo = off + 5;
-        }
         if (infinity) {
             System.arraycopy(xy, off, x, 0, 5);
-            System.arraycopy(yA, yo, y, 0, 5);
-            z[0] = P256Field.ONE[0];
-            z[1] = P256Field.ONE[1];
-            z[2] = P256Field.ONE[2];
-            z[3] = P256Field.ONE[3];
-            z[4] = P256Field.ONE[4];
+            if (negate) {
+                P256Field.neg(xy, off + 5, y, 0);
+            } else {
+                System.arraycopy(xy, off + 5, y, 0, 5);
+            }
+            System.arraycopy(P256Field.ONE, 0, z, 0, 5);
             infinity = false;
             return;
         }
@@ -115,8 +99,12 @@ final class P256Jacobian {
         P256Field.mul(xy, off, zz, 0, h, 0);
         P256Field.sub(h, 0, x, 0, h, 0);
         P256Field.mul(zz, 0, z, 0, r, 0);
-        P256Field.mul(r, 0, yA, yo, r, 0);
-        P256Field.sub(r, 0, y, 0, r, 0);
+        P256Field.mul(r, 0, xy, off + 5, r, 0);
+        if (negate) {
+            P256Field.add(r, 0, y, 0, r, 0);
+        } else {
+            P256Field.sub(r, 0, y, 0, r, 0);
+        }
         if (P256Field.isZero(h, 0)) {
             if (P256Field.isZero(r, 0)) {
                 twice();
@@ -135,10 +123,14 @@ final class P256Jacobian {
         P256Field.mul(x, 0, hh, 0, v, 0);
         P256Field.sqr(r, 0, x, 0);
         P256Field.sub(x, 0, hhh, 0, x, 0);
-        P256Field.add(v, 0, v, 0, h, 0);
+        P256Field.times(v, 0, 2, h, 0);
         P256Field.sub(x, 0, h, 0, x, 0);
-        // Y3 = r (V − X3) − y hhh
-        P256Field.sub(v, 0, x, 0, v, 0);
+        // Y3 = r (V − X3) − y hhh, or with r' = −r: r' (X3 − V) − y hhh
+        if (negate) {
+            P256Field.sub(x, 0, v, 0, v, 0);
+        } else {
+            P256Field.sub(v, 0, x, 0, v, 0);
+        }
         P256Field.mul(r, 0, v, 0, v, 0);
         P256Field.mul(y, 0, hhh, 0, h, 0);
         P256Field.sub(v, 0, h, 0, y, 0);

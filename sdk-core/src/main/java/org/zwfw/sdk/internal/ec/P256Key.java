@@ -5,26 +5,38 @@ import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 
 /**
- * A P-256 public point prepared for {@link P256Ecdsa#verify}. The first verification with this
- * object builds a small comb of the point (8 points, 640 bytes) and drops it; the second builds
- * the kept comb ({@link #TABLE_BYTES} bytes: 8 teeth, 2 blocks, 256 points) that every later
- * verification uses. So a key verified once, such as a holder key in a presentation seen once,
- * never pays for the large table. Thread-safe: the table is immutable and published through a
- * volatile field; two threads may both build it, and either result is the same.
+ * A P-256 public point prepared for {@link P256Ecdsa#verify}, with the comb table of the point
+ * that fits how often this object has verified:
+ * <ul>
+ * <li>first verification: a small comb (4 teeth, 8 points, 640 bytes), built and dropped, so a
+ * key verified once (such as a holder key seen once) never pays for a large table;
+ * <li>second to 63rd: a kept comb of 8 teeth in 2 blocks ({@link #WARM_TABLE_BYTES} = 20,480
+ * bytes);
+ * <li>from the 64th on: a kept comb of 10 teeth in 2 blocks ({@link #HOT_TABLE_BYTES} = 81,920
+ * bytes), which replaces the other.
+ * </ul>
+ * Thread-safe: the tables are immutable and published through a volatile field; the count of
+ * verifications is kept without synchronisation (an estimate: it only decides which table is
+ * built), and two threads may both build a table, either result being the same.
  */
 public final class P256Key {
 
-    /** Shape of a key's kept comb: 8 teeth, 2 blocks (d = 17). */
-    static final int WIDTH = 8;
-    static final int BLOCKS = 2;
     /** Shape of the comb built for a key's first verification and then dropped: 4 teeth, 1 block (d = 65). */
     static final int FIRST_WIDTH = 4;
-    /** Bytes of a key's kept table (the long[] of its points, array header not counted). */
-    public static final int TABLE_BYTES = BLOCKS * (1 << (WIDTH - 1)) * 80;
+    /** Shape of a key's kept combs: 2 blocks of 8 teeth (d = 17), then of 10 teeth (d = 13). */
+    static final int WARM_WIDTH = 8;
+    static final int HOT_WIDTH = 10;
+    static final int BLOCKS = 2;
+    /** The verification with this object from which on the larger comb is used (counting from 1). */
+    static final int HOT_FROM = 64;
+    /** Bytes of a key's kept tables (the long[] of their points, array header not counted). */
+    public static final int WARM_TABLE_BYTES = BLOCKS * (1 << (WARM_WIDTH - 1)) * 80;
+    public static final int HOT_TABLE_BYTES = BLOCKS * (1 << (HOT_WIDTH - 1)) * 80;
 
     private final int[] x;
     private final int[] y;
-    private volatile boolean verifiedOnce;
+    /** Verifications so far, saturating; written without synchronisation. */
+    private int uses;
     private volatile P256Comb comb;
 
     /**
@@ -62,22 +74,32 @@ public final class P256Key {
     private static final BigInteger B = new BigInteger(
             "5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604b", 16);
 
-    /** Whether the kept table has been built. */
+    /** Whether a kept table has been built. */
     public boolean hasTable() {
         return comb != null;
     }
 
-    P256Comb combForVerification() {
+    /** Whether the larger kept table has been built. */
+    boolean hot() {
         P256Comb c = comb;
-        if (c != null) {
-            return c;
+        return c != null && c.width == HOT_WIDTH;
+    }
+
+    /** The comb for this verification; counts it. */
+    P256Comb combForVerification() {
+        int n = uses;
+        if (n < Integer.MAX_VALUE) {
+            uses = n + 1;
         }
-        if (!verifiedOnce) {
-            verifiedOnce = true;
+        P256Comb c = comb;
+        if (n == 0 && c == null) {
             return P256Comb.build(x, y, FIRST_WIDTH, 1);
         }
-        c = P256Comb.build(x, y, WIDTH, BLOCKS);
-        comb = c;
+        int width = n + 1 >= HOT_FROM ? HOT_WIDTH : WARM_WIDTH;
+        if (c == null || c.width < width) {
+            c = P256Comb.build(x, y, width, BLOCKS);
+            comb = c;
+        }
         return c;
     }
 }

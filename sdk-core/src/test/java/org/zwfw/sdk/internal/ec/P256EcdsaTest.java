@@ -101,16 +101,40 @@ class P256EcdsaTest {
     void combSumsMatchBouncyCastleOnEdgeScalarsForEveryShapeInUse() {
         Random rnd = new Random(1);
         ECPoint q = G.multiply(new BigInteger(256, rnd).mod(N)).normalize();
-        P256Comb smallG = P256Ecdsa.smallG();
+        P256Comb mediumG = P256Ecdsa.mediumG();
         P256Comb largeG = P256Ecdsa.largeG();
         P256Comb first = comb(q, P256Key.FIRST_WIDTH, 1);
-        P256Comb kept = comb(q, P256Key.WIDTH, P256Key.BLOCKS);
+        P256Comb warm = comb(q, P256Key.WARM_WIDTH, P256Key.BLOCKS);
+        P256Comb hot = comb(q, P256Key.HOT_WIDTH, P256Key.BLOCKS);
         List<BigInteger> scalars = edgeScalars(rnd);
         for (BigInteger u1 : scalars) {
             for (BigInteger u2 : scalars) {
-                assertSum(smallG, G, u1, first, q, u2);
-                assertSum(largeG, G, u1, kept, q, u2);
+                assertSum(mediumG, G, u1, first, q, u2);
+                assertSum(mediumG, G, u1, warm, q, u2);
+                assertSum(largeG, G, u1, first, q, u2);
+                assertSum(largeG, G, u1, warm, q, u2);
+                assertSum(largeG, G, u1, hot, q, u2);
             }
+        }
+    }
+
+    @Test
+    void aKeyMovesThroughItsTablesAndKeepsAgreeingWithBouncyCastle() throws Exception {
+        SecureRandom rnd = new SecureRandom();
+        BigInteger d = BigIntegers.createRandomInRange(BigInteger.ONE, N.subtract(BigInteger.ONE), rnd);
+        ECPoint q = G.multiply(d).normalize();
+        P256Key key = key(q);
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, D), rnd));
+        for (int use = 1; use <= P256Key.HOT_FROM + 10; use++) {
+            byte[] digest = sha256(("use " + use).getBytes());
+            BigInteger[] sig = signer.generateSignature(digest);
+            boolean validUse = use % 2 == 1;
+            BigInteger s = validUse ? sig[1] : sig[1].add(BigInteger.ONE).mod(N).max(BigInteger.ONE);
+            assertThat(P256Ecdsa.verify(key, digest, sig[0], s)).as("use %d", use).isEqualTo(validUse)
+                    .isEqualTo(bouncyCastle(q, digest, sig[0], s));
+            assertThat(key.hasTable()).as("kept table after use %d", use).isEqualTo(use >= 2);
+            assertThat(key.hot()).as("larger table after use %d", use).isEqualTo(use >= P256Key.HOT_FROM);
         }
     }
 
@@ -172,6 +196,7 @@ class P256EcdsaTest {
                 BigInteger s = sig[1];
                 assertThat(P256Ecdsa.verify(key, digest, r, s)).as("valid, key %d use %d", i, use).isTrue();
                 assertThat(key.hasTable()).isEqualTo(use >= 1);
+                assertThat(key.hot()).isFalse();
                 valid++;
                 // tampered: on the first use through fresh key objects (the first-verification path)
                 P256Key k = use == 0 ? null : key;
@@ -305,9 +330,15 @@ class P256EcdsaTest {
     void tableSizes() {
         Random rnd = new Random(4);
         ECPoint q = G.multiply(new BigInteger(256, rnd).mod(N));
-        assertThat(comb(q, P256Key.WIDTH, P256Key.BLOCKS).bytes()).isEqualTo(P256Key.TABLE_BYTES).isEqualTo(20_480);
-        assertThat(P256Ecdsa.largeG().bytes()).isEqualTo(163_840);
-        assertThat(P256Ecdsa.smallG().bytes()).isEqualTo(10_240);
         assertThat(comb(q, P256Key.FIRST_WIDTH, 1).bytes()).isEqualTo(640);
+        assertThat(comb(q, P256Key.WARM_WIDTH, P256Key.BLOCKS).bytes()).isEqualTo(P256Key.WARM_TABLE_BYTES)
+                .isEqualTo(20_480);
+        assertThat(comb(q, P256Key.HOT_WIDTH, P256Key.BLOCKS).bytes()).isEqualTo(P256Key.HOT_TABLE_BYTES)
+                .isEqualTo(81_920);
+        assertThat(P256Ecdsa.mediumG().bytes()).isEqualTo(20_480);
+        assertThat(P256Ecdsa.largeG().bytes()).isEqualTo(327_680);
+        // the large G comb's spacing fits the loop of every key comb
+        assertThat(P256Ecdsa.largeG().spacing).isLessThanOrEqualTo(comb(q, P256Key.HOT_WIDTH, P256Key.BLOCKS).spacing);
+        assertThat(P256Ecdsa.mediumG().spacing).isLessThanOrEqualTo(comb(q, P256Key.WARM_WIDTH, P256Key.BLOCKS).spacing);
     }
 }

@@ -73,6 +73,12 @@ class P256FieldTest {
         assertValue(r, b.shiftLeft(1).negate(), "sub of folded");
         P256Field.neg(la, 0, r, 0);
         assertValue(r, a.negate(), "neg");
+        for (int k = 0; k <= 8; k++) {
+            P256Field.times(la, 0, k, r, 0);
+            assertValue(r, a.multiply(BigInteger.valueOf(k)), "times " + k);
+            P256Field.times(diff, 0, k, r, 0);
+            assertValue(r, a.subtract(b).multiply(BigInteger.valueOf(k)), "times of folded " + k);
+        }
         assertThat(P256Field.isZero(la, 0)).as("isZero " + a).isEqualTo(a.mod(P).signum() == 0);
         assertThat(P256Field.isZero(diff, 0)).as("isZero of a difference").isEqualTo(a.subtract(b).mod(P).signum() == 0);
         assertThat(P256Field.equal(la, 0, lb, 0, new long[5])).isEqualTo(a.mod(P).equals(b.mod(P)));
