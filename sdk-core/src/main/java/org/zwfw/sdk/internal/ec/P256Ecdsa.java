@@ -85,8 +85,9 @@ public final class P256Ecdsa {
             throw new IllegalArgumentException("r and s must be in [1, n - 1]");
         }
         P256Comb q = key.combForVerification();
-        // the large comb's spacing is below every key comb's, so it fits any loop
-        return verify(largeBuilt || key.hot() ? largeG() : mediumG(), q, digest, r, s);
+        // any two combs give the right sum (the loop runs over the larger spacing); the large G
+        // comb is faster once built, and its spacing is below every key comb's
+        return verify(largeBuilt || q.width == P256Key.HOT_WIDTH ? largeG() : mediumG(), q, digest, r, s);
     }
 
     static boolean verify(P256Comb gComb, P256Comb qComb, byte[] digest, BigInteger r, BigInteger s) {

@@ -98,7 +98,11 @@ public final class P256Key {
         int width = n + 1 >= HOT_FROM ? HOT_WIDTH : WARM_WIDTH;
         if (c == null || c.width < width) {
             c = P256Comb.build(x, y, width, BLOCKS);
-            comb = c;
+            // another thread may have published a wider one meanwhile: never go back
+            P256Comb now = comb;
+            if (now == null || now.width < c.width) {
+                comb = c;
+            }
         }
         return c;
     }

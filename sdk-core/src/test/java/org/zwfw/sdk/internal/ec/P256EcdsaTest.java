@@ -219,6 +219,45 @@ class P256EcdsaTest {
     }
 
     @Test
+    void threadsSharingAKeyThroughItsTablesAllGetTheRightAnswer() throws Exception {
+        SecureRandom rnd = new SecureRandom();
+        BigInteger d = BigIntegers.createRandomInRange(BigInteger.ONE, N.subtract(BigInteger.ONE), rnd);
+        P256Key key = key(G.multiply(d));
+        ECDSASigner signer = new ECDSASigner();
+        signer.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(d, D), rnd));
+        int count = 40;
+        byte[][] digests = new byte[count][];
+        BigInteger[][] sigs = new BigInteger[count][];
+        for (int i = 0; i < count; i++) {
+            digests[i] = sha256(("t" + i).getBytes());
+            sigs[i] = signer.generateSignature(digests[i]);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> wrong = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                wrong.add(pool.submit(() -> {
+                    int errors = 0;
+                    for (int round = 0; round < 2; round++) {
+                        for (int i = 0; i < count; i++) {
+                            boolean valid = P256Ecdsa.verify(key, digests[i], sigs[i][0], sigs[i][1]);
+                            boolean tampered = P256Ecdsa.verify(key, digests[(i + 1) % count], sigs[i][0], sigs[i][1]);
+                            errors += (valid ? 0 : 1) + (tampered ? 1 : 0);
+                        }
+                    }
+                    return errors;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> f : wrong) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(key.hot()).isTrue();
+    }
+
+    @Test
     void negatedSIsTheOtherValidSignature() throws Exception {
         // ECDSA is malleable: (r, n − s) verifies too; the SDK and BouncyCastle agree on it
         SecureRandom rnd = new SecureRandom();
