@@ -182,6 +182,29 @@ public class Es256VerifyBenchmark {
         return v.verifySignature(h, new BigInteger(1, t.signature, 0, 32), new BigInteger(1, t.signature, 32, 32));
     }
 
+    /**
+     * A key verified twice, parsed from JWK members each time: the SDK builds the key's comb table
+     * on the second verification (spec/algorithms.md §1.3), so this is what a key that is used
+     * again pays once.
+     */
+    @Benchmark
+    public Object sdkKeyUsedTwice() {
+        VerificationKey k = VerificationKey.fromJwk(holderJwk, AliasPolicy.STRICT);
+        KeySet keys = KeySet.of(k);
+        sdk.verify(t.compact, keys).value().orElseThrow();
+        return sdk.verify(t.compact, keys).value().orElseThrow().claims();
+    }
+
+    /** Its limit: one new BouncyCastle key object verifying twice. */
+    @Benchmark
+    public boolean bareBouncyCastleKeyUsedTwice() throws Exception {
+        ECDSASigner v = new ECDSASigner();
+        v.init(false, new ECPublicKeyParameters(domain.getCurve().decodePoint(encodedPoint), domain));
+        BigInteger r = new BigInteger(1, t.signature, 0, 32);
+        BigInteger s = new BigInteger(1, t.signature, 32, 32);
+        return v.verifySignature(sha256.digest(t.signingInput), r, s) && v.verifySignature(sha256.digest(t.signingInput), r, s);
+    }
+
     /** Hands nimbus's processor the SDK's verifier for the SDK key. */
     static final class SdkVerifierFactory implements com.nimbusds.jose.proc.JWSVerifierFactory {
         private final NimbusJwsVerifier verifier;

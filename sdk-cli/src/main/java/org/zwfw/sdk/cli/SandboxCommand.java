@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.zwfw.sdk.sandbox.OpenIdProvider;
+import org.zwfw.sdk.sandbox.RegisteredApp;
 import org.zwfw.sdk.sandbox.Sandbox;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
 import picocli.CommandLine.Command;
@@ -26,8 +28,8 @@ import sun.misc.SignalHandler;
  * directory on any other end of the JVM.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Run the local province-platform emulator (trust list, issuers, status lists) until stopped"
-                + " with Ctrl-C.", "Development only: test keys and no authentication."})
+        description = {"Run the local province-platform emulator (trust list, issuers, status lists, OpenID"
+                + " provider) until stopped with Ctrl-C.", "Development only: test keys and no authentication."})
 final class SandboxCommand implements Callable<Integer> {
 
     @Spec
@@ -54,6 +56,11 @@ final class SandboxCommand implements Callable<Integer> {
             description = "the base URL clients use when it is not the bound address (a TLS proxy, a forwarded port)")
     URI publicUrl;
 
+    @Option(names = "--apps", paramLabel = "FILE",
+            description = "the OpenID provider's registered applications, a JSON file {\"apps\": [...]}"
+                    + " (spec/sandbox.md §10.3), instead of the default apps")
+    Path apps;
+
     /** Counted down when the sandbox is to stop: a stop signal, the shutdown hook. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -65,6 +72,9 @@ final class SandboxCommand implements Callable<Integer> {
         Sandbox.Builder b = Sandbox.builder().host(host).port(port).allowNonLoopback(allowNonLoopback);
         if (stateDir != null) {
             b.stateDirectory(stateDir);
+        }
+        if (apps != null) {
+            b.apps(apps);
         }
         Sandbox sandbox;
         try {
@@ -148,6 +158,25 @@ final class SandboxCommand implements Callable<Integer> {
         for (SandboxIssuer i : SandboxIssuer.values()) {
             row(out, "samples", sandbox.samplesUri(i).toString());
         }
+        OpenIdProvider op = sandbox.openIdProvider();
+        row(out, "openid issuer", op.issuer().toString());
+        row(out, "discovery", op.discoveryUri().toString());
+        for (RegisteredApp app : op.apps()) {
+            StringBuilder line = new StringBuilder(app.clientId()).append("  ").append(app.authMethod()
+                    == RegisteredApp.AuthMethod.NONE ? "public" : app.authMethod().value());
+            if (apps == null) {
+                // the default apps' random secrets; an apps file's secrets are never printed
+                app.clientSecret().ifPresent(secret -> line.append("  secret ").append(secret));
+            }
+            URI first = app.redirectUris().get(0);
+            line.append("  redirect ").append(first).append(first.getScheme().equals("http") ? " (any port)" : "");
+            if (app.redirectUris().size() > 1) {
+                line.append(" +").append(app.redirectUris().size() - 1).append(" more");
+            }
+            row(out, "app", line.toString());
+        }
+        op.apps().stream().filter(a -> a.authMethod() == RegisteredApp.AuthMethod.NONE).findFirst().ifPresent(a ->
+                row(out, "login", "zwfw login --issuer " + op.issuer() + " --client-id " + a.clientId()));
         row(out, "state", sandbox.stateDirectory().map(Path::toString)
                 .orElse("in memory (keys and statuses are lost when it stops; see --state-dir)"));
         row(out, "try", "curl -X POST " + sandbox.samplesUri(SandboxIssuer.SOCIAL_SECURITY) + "/zhang-san");

@@ -66,7 +66,22 @@ class SandboxCommandTest {
                 "issue              POST " + base + "/issuers/market-regulation/credentials",
                 "issue              POST " + base + "/issuers/licensing/credentials",
                 "issue              POST " + base + "/issuers/social-security/credentials",
-                "index              " + base + Sandbox.INDEX_PATH, "in memory");
+                "index              " + base + Sandbox.INDEX_PATH, "in memory",
+                "openid issuer      " + base + "/oidc",
+                "discovery          " + base + "/oidc/.well-known/openid-configuration",
+                "redirect http://127.0.0.1/callback (any port) +1 more",
+                "app                sandbox-native  public  redirect http://127.0.0.1/callback (any port)",
+                "login              zwfw login --issuer " + base + "/oidc --client-id sandbox-native");
+        Matcher secret = Pattern.compile("(?m)^app\\s+sandbox-web  client_secret_basic  secret ([A-Za-z0-9_-]{32})  ")
+                .matcher(out.toString());
+        assertThat(secret.find()).as(out.toString()).isTrue();
+        // the printed secret is the one the provider checks
+        HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/oidc/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString(("sandbox-web:" + secret.group(1)).getBytes(
+                StandardCharsets.US_ASCII))).POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token"
+                + "&refresh_token=unknown")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(token.body()).contains("invalid_grant");
 
         HttpResponse<String> index = get(base + Sandbox.INDEX_PATH);
         assertThat(index.statusCode()).isEqualTo(200);
@@ -198,8 +213,47 @@ class SandboxCommandTest {
         CliRunner.Result url = CliRunner.run("sandbox", "--public-url", "http://192.0.2.1:8080");
         assertThat(url.exit()).isEqualTo(2);
         assertThat(url.err()).contains("https");
-        assertThat(CliRunner.run("sandbox", "--apps", "apps.json").exit()).as("--apps comes with the OpenID provider")
-                .isEqualTo(2);
+    }
+
+    @Test
+    void anAppsFileRegistersItsAppsAndNeverPrintsTheirSecrets(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("apps.json");
+        Files.writeString(file, "{\"apps\": [{\"client_id\": \"portal\", \"redirect_uris\":"
+                + " [\"https://portal.example.gov.cn/cb\"], \"token_endpoint_auth_method\": \"client_secret_basic\","
+                + " \"client_secret\": \"file-secret-0123456789\"}]}");
+        StringWriter out = new StringWriter();
+        Thread runner = new Thread(() -> Zwfw.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), "sandbox", "--apps", file.toString()));
+        runner.start();
+        String base = awaitBaseUrl(out, runner);
+        try {
+            assertThat(out.toString()).contains("app                portal  client_secret_basic  redirect"
+                    + " https://portal.example.gov.cn/cb").doesNotContain("file-secret").doesNotContain("sandbox-web")
+                    .doesNotContain("login ");
+            assertThat(get(base + Sandbox.INDEX_PATH).body()).contains("\"portal\"");
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+    }
+
+    @Test
+    void aDamagedAppsFileIsExitTwoNamingTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("apps.json");
+        Files.writeString(file, "{\"apps\": [{\"client_id\": \"portal\", \"redirect_uris\": [\"ftp://x/\"],"
+                + " \"token_endpoint_auth_method\": \"client_secret_basic\", \"client_secret\": \"tiny\"}]}");
+        CliRunner.Result r = CliRunner.run("sandbox", "--apps", file.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(file.toString(), "apps[0].redirect_uris[0]", "apps[0].client_secret")
+                .doesNotContain("tiny").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+        Files.writeString(file, "{\"apps\": [");
+        CliRunner.Result truncated = CliRunner.run("sandbox", "--apps", file.toString());
+        assertThat(truncated.exit()).isEqualTo(2);
+        assertThat(truncated.err()).contains(file.toString(), "not valid JSON");
+        CliRunner.Result missing = CliRunner.run("sandbox", "--apps", dir.resolve("none.json").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("none.json", "does not exist");
     }
 
     @Test
@@ -217,7 +271,7 @@ class SandboxCommandTest {
         CliRunner.Result r = CliRunner.run("sandbox", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--host", "--port", "--state-dir", "--allow-non-loopback", "--public-url",
-                "DANGEROUS");
+                "--apps", "DANGEROUS");
         assertThat(CliRunner.run("--help").out()).contains("sandbox");
     }
 }

@@ -2,22 +2,25 @@ package org.zwfw.sdk.crypto;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECPoint;
+import org.zwfw.sdk.internal.ec.P256Ecdsa;
+import org.zwfw.sdk.internal.ec.P256Key;
 
 /**
- * An ECDSA P-256 public key (ES256). Verification runs BouncyCastle's variable-time ECDSA on
- * the custom P-256 field with the point's wNAF precomputation cached on the point, which is
- * safe because verification uses public data only.
+ * An ECDSA P-256 public key (ES256). Verification runs the SDK's variable-time ECDSA
+ * ({@link P256Ecdsa}: a joint signed comb over a static table of G and a table of this key's
+ * point), which is safe because verification uses public data only. The key's table is built on
+ * its second verification and kept with this object: {@link P256Key#WARM_TABLE_BYTES} bytes
+ * (20 KB), replaced from its 64th verification by one of {@link P256Key#HOT_TABLE_BYTES} bytes
+ * (80 KB); a key verified once keeps none.
  */
 final class EcPublic extends CurvePublic {
 
-    private final ECPublicKeyParameters params;
+    private final P256Key key;
 
     EcPublic(ECPoint q) {
         super(q);
-        this.params = new ECPublicKeyParameters(point(), Curves.P256);
+        this.key = new P256Key(point().getAffineXCoord().toBigInteger(), point().getAffineYCoord().toBigInteger());
     }
 
     @Override
@@ -32,15 +35,13 @@ final class EcPublic extends CurvePublic {
         }
         BigInteger r = new BigInteger(1, sig, 0, 32);
         BigInteger s = new BigInteger(1, sig, 32, 32);
-        BigInteger n = Curves.P256.getN();
+        BigInteger n = P256Ecdsa.N;
         if (r.signum() <= 0 || r.compareTo(n) >= 0 || s.signum() <= 0 || s.compareTo(n) >= 0) {
             return SignatureCheck.OUT_OF_RANGE;
         }
         MessageDigest sha256 = Digests.sha256();
         sha256.update(data, off, len);
-        ECDSASigner verifier = new ECDSASigner();
-        verifier.init(false, params);
-        return verifier.verifySignature(sha256.digest(), r, s) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
+        return P256Ecdsa.verify(key, sha256.digest(), r, s) ? SignatureCheck.VALID : SignatureCheck.MISMATCH;
     }
 
     @Override

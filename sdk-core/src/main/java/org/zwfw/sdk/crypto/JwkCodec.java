@@ -27,7 +27,11 @@ final class JwkCodec {
 
     static Map<String, Object> parseJson(String json) {
         Objects.requireNonNull(json, "json");
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return parseJson(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @param bytes the JSON text as UTF-8 bytes (strict UTF-8 is checked) */
+    static Map<String, Object> parseJson(byte[] bytes) {
         if (bytes.length > MAX_JSON_BYTES) {
             throw new KeyFormatException("JWK text of " + bytes.length + " bytes exceeds " + MAX_JSON_BYTES);
         }
@@ -40,7 +44,34 @@ final class JwkCodec {
 
     static VerificationKey publicKey(Map<String, ?> jwk, AliasPolicy aliases) {
         KeyType type = keyType(jwk, aliases);
-        if (type == KeyType.RSA) {
+        refusePrivateMembers(jwk, type == KeyType.RSA);
+        JwsAlgorithm alg = algorithm(jwk, type, aliases);
+        PublicMaterial material = publicMaterial(type, jwk);
+        return new VerificationKey(material, alg, string(jwk, "kid", false), signatureUse(jwk, "verify"));
+    }
+
+    /**
+     * Why a public JWK is never used to verify (algorithms.md §2 rule 3), read before its key
+     * members: its {@code use} is not {@code sig}, or its {@code key_ops} lacks {@code verify}.
+     *
+     * @param jwk the JWK members
+     * @return the reason, or {@code null} when the key may verify signatures
+     * @throws KeyFormatException when {@code use} or {@code key_ops} is malformed, or the key
+     *                            holds a private member (a published private key has leaked,
+     *                            whatever it is for)
+     */
+    static String whyNotForVerifying(Map<String, ?> jwk) {
+        if (signatureUse(jwk, "verify")) {
+            return null;
+        }
+        refusePrivateMembers(jwk, "RSA".equals(jwk.get("kty")));
+        String use = string(jwk, "use", false);
+        return use != null && !use.equals("sig") ? "its 'use' is " + Texts.quote(use) + ", not 'sig'; never used to verify"
+                : "its 'key_ops' lacks 'verify'; never used to verify";
+    }
+
+    private static void refusePrivateMembers(Map<String, ?> jwk, boolean rsa) {
+        if (rsa) {
             for (String m : RSA_PRIVATE_MEMBERS) {
                 if (jwk.containsKey(m)) {
                     throw new KeyFormatException("JWK holds private RSA member '" + m
@@ -50,9 +81,6 @@ final class JwkCodec {
         } else if (jwk.containsKey("d")) {
             throw new KeyFormatException("JWK holds the private member 'd': a verification key must be public");
         }
-        JwsAlgorithm alg = algorithm(jwk, type, aliases);
-        PublicMaterial material = publicMaterial(type, jwk);
-        return new VerificationKey(material, alg, string(jwk, "kid", false), signatureUse(jwk, "verify"));
     }
 
     static SigningKey signingKey(Map<String, ?> jwk, AliasPolicy aliases) {

@@ -26,7 +26,7 @@ import org.zwfw.sdk.verify.VerificationResult;
  */
 public final class JwsVerifier {
 
-    /** At most this many keys are tried for a token without {@code kid}. */
+    /** At most this many keys are tried for one token (without {@code kid}, or several under one {@code kid}). */
     public static final int MAX_KEYS_TRIED = 4;
 
     /** Header names defined by RFC 7515 and RFC 7518 themselves, which {@code crit} must not list. */
@@ -258,9 +258,12 @@ public final class JwsVerifier {
                     + " (the key, not the header, decides the algorithm)");
             return null;
         }
-        if (kid == null && matching.size() > MAX_KEYS_TRIED) {
-            f.error(OutcomeCode.UNKNOWN_KEY, "header has no 'kid' and " + matching.size()
-                    + " keys could match; at most " + MAX_KEYS_TRIED + " are tried");
+        if (matching.size() > MAX_KEYS_TRIED) {
+            // the same bound with a kid: a key set with many keys under one kid must not make
+            // every forged token cost that many signature checks
+            f.error(OutcomeCode.UNKNOWN_KEY, (kid == null ? "header has no 'kid' and " : "kid " + Texts.quote(kid)
+                    + " names ") + matching.size() + " keys that could match; at most " + MAX_KEYS_TRIED
+                    + " are tried");
             return null;
         }
         SignatureCheck last = SignatureCheck.MISMATCH;

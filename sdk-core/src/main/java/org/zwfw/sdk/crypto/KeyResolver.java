@@ -7,8 +7,8 @@ import org.zwfw.sdk.verify.VerificationResult;
  * ({@link KeyRequest}: its {@code kid}, {@code alg}, {@code typ}, the issuer whose keys are wanted,
  * the validation time) and the resolver answers with the candidate keys, or with why there are
  * none. A fixed {@link KeySet} is a resolver; so are a trust list's entries for one issuer type
- * ({@code org.zwfw.sdk.trust.TrustListKeys}) and a pinned JWKS. A remote JWKS source plugs in
- * the same way.
+ * ({@code org.zwfw.sdk.trust.TrustListKeys}), a pinned JWKS, and a JWK Set fetched from a URL
+ * ({@link RemoteKeySet}).
  *
  * <p>Keys come only from configuration: a resolver never takes a key from the token itself
  * ({@code jwk}, {@code jku}, {@code x5u}), and treats {@code kid} as an opaque map key.

@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.zwfw.sdk.internal.Json;
+import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.verify.VerificationResult;
 
 /**
@@ -17,8 +18,12 @@ import org.zwfw.sdk.verify.VerificationResult;
  *
  * <p>When parsing a JWK Set, keys of a type or algorithm outside the profile are skipped (RFC 7517
  * §5 asks implementations to ignore keys they do not understand), and the reasons are kept in
- * {@link #skipped()}; a key of a supported type that is malformed fails the whole set, because
- * a damaged key set should be noticed, not half-used.
+ * {@link #skipped()}; so are keys not for signatures ({@code use} other than {@code sig},
+ * {@code key_ops} without {@code verify}), before their key members are read, since they are
+ * never used to verify. A key of a supported type that is malformed, or any key with a private
+ * member, fails the whole set, because a damaged key set should be noticed, not half-used. An RSA
+ * key without {@code alg} is bound to {@code RS256}. Several keys may share a {@code kid}; all are
+ * kept, and a verifier tries those bound to the token's algorithm.
  *
  * <p>A key set is the simplest {@link KeyResolver}: it answers every request with itself, and
  * the verifier picks among its keys by {@code kid} and {@code alg}.
@@ -90,6 +95,11 @@ public final class KeySet implements KeyResolver {
         return fromJwks(JwkCodec.parseJson(json), aliases);
     }
 
+    /** As {@link #parse(String, AliasPolicy)}, from UTF-8 bytes (a fetched body), strict UTF-8 checked. */
+    static KeySet parse(byte[] json, AliasPolicy aliases) {
+        return fromJwks(JwkCodec.parseJson(json), aliases);
+    }
+
     /**
      * Builds a set from JWK Set members already parsed as JSON (e.g. the {@code jwks} of a trust
      * list entry).
@@ -113,12 +123,18 @@ public final class KeySet implements KeyResolver {
             }
             @SuppressWarnings("unchecked")
             Map<String, ?> jwk = (Map<String, ?>) entry;
+            String name = "key " + i + (jwk.get("kid") instanceof String ? " (kid " + Texts.quote((String) jwk.get("kid"))
+                    + ")" : "");
             try {
-                keys.add(JwkCodec.publicKey(jwk, aliases));
+                String notForVerifying = JwkCodec.whyNotForVerifying(jwk);
+                if (notForVerifying != null) {
+                    skip(skipped, name, notForVerifying);
+                } else {
+                    keys.add(JwkCodec.publicKey(jwk, aliases));
+                }
             } catch (KeyFormatException e) {
                 if (e.isUnsupported()) {
-                    skipped.add("key " + i + ": " + e.getMessage());
-                    LOG.debug("JWK Set: skipped key {}: {}", i, e.getMessage());
+                    skip(skipped, name, e.getMessage());
                 } else {
                     throw new KeyFormatException("JWK Set key " + i + ": " + e.getMessage(), e);
                 }
@@ -128,12 +144,22 @@ public final class KeySet implements KeyResolver {
         return new KeySet(keys, skipped);
     }
 
+    private static void skip(List<String> skipped, String name, String why) {
+        skipped.add(name + ": " + why);
+        LOG.debug("JWK Set: skipped {}: {}", name, why);
+    }
+
     /** @return the keys, in order */
     public List<VerificationKey> keys() {
         return keys;
     }
 
-    /** @return why keys of the parsed JWK Set were skipped (unsupported types or algorithms) */
+    /**
+     * @return why keys of the parsed JWK Set were skipped, one entry per key ({@code key 2 (kid
+     *         'x'): ...}): a type, curve or algorithm outside the profile, or a key not for
+     *         signatures ({@code use} other than {@code sig}, {@code key_ops} without
+     *         {@code verify})
+     */
     public List<String> skipped() {
         return skipped;
     }

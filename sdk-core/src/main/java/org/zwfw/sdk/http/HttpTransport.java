@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The HTTP GET every remote fetch of the SDK goes through (trust lists, status lists), so that
+ * The HTTP GET every remote fetch of the SDK goes through (trust lists, status lists, JWK Sets), so that
  * applications can plug in their own client (a proxy, a custom TLS trust store, another HTTP
  * library). The default, {@link #standard}, is built on {@code java.net.http}.
  *

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.source;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -10,7 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * again only after that (or when the clock went back to before the value was obtained).
  *
  * <p>One caller at a time asks the source. While it does, the others are served the value held
- * (even if due), without waiting; only callers when nothing is held wait for the answer. An
+ * (even if due), without waiting, unless it was obtained longer ago than the bound given (the
+ * outage tolerance of the source below, so that no caller gets a value older than that source
+ * would serve); callers when nothing servable is held wait for the answer. An
  * answer that is not good (a failure, or a last good value served despite one) is returned to
  * the caller that asked, and replaces the value held only when that one is no longer fresh.
  * Thread-safe; no thread of its own.
@@ -21,6 +24,7 @@ public final class CachingSource<T> implements Source<T> {
 
     private final Source<T> source;
     private final Clock clock;
+    private final Duration maxAgeWhileAsking;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile Outcome<T> held;
 
@@ -29,8 +33,23 @@ public final class CachingSource<T> implements Source<T> {
      * @param clock  the time source
      */
     public CachingSource(Source<T> source, Clock clock) {
+        this(source, clock, OutageTolerantSource.UNBOUNDED);
+    }
+
+    /**
+     * @param source            the source to cache
+     * @param clock             the time source
+     * @param maxAgeWhileAsking how long after it was obtained a held value may still be given to
+     *                          callers while another caller asks the source, above 0, or
+     *                          {@link OutageTolerantSource#UNBOUNDED}; older, they wait for the answer
+     */
+    public CachingSource(Source<T> source, Clock clock, Duration maxAgeWhileAsking) {
         this.source = Objects.requireNonNull(source, "source");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxAgeWhileAsking = Objects.requireNonNull(maxAgeWhileAsking, "maxAgeWhileAsking");
+        if (maxAgeWhileAsking.isNegative() || maxAgeWhileAsking.isZero()) {
+            throw new IllegalArgumentException("maxAgeWhileAsking must be above 0");
+        }
     }
 
     @Override
@@ -40,7 +59,7 @@ public final class CachingSource<T> implements Source<T> {
             return h;
         }
         if (!lock.tryLock()) {
-            if (h != null) {
+            if (servableWhileAsking(h)) {
                 return h; // another caller is asking the source
             }
             lock.lock();
@@ -69,10 +88,12 @@ public final class CachingSource<T> implements Source<T> {
 
     /**
      * Asks the source's {@link Source#get()} now, whatever the age of the value held (paced
-     * sources below still pace it); for refreshing ahead of time.
+     * sources below still pace it); for refreshing ahead of time, or a refresh a caller triggers.
+     * Waits while another caller asks the source.
      *
      * @return the source's answer
      */
+    @Override
     public Outcome<T> reload() {
         lock.lock();
         try {
@@ -92,6 +113,12 @@ public final class CachingSource<T> implements Source<T> {
             held = o;
         }
         return o;
+    }
+
+    /** A clock that went backwards keeps the value servable. */
+    private boolean servableWhileAsking(Outcome<T> h) {
+        return h != null && Duration.between(h.value().orElseThrow().obtainedAt(), clock.instant())
+                .compareTo(maxAgeWhileAsking) < 0;
     }
 
     private boolean isFresh(Outcome<T> o) {

@@ -68,4 +68,10 @@ public final class RefreshAheadSource<T> implements Source<T> {
     public Outcome<T> refresh() {
         return cache.refresh();
     }
+
+    /** {@link CachingSource#reload()} of the cache. */
+    @Override
+    public Outcome<T> reload() {
+        return cache.reload();
+    }
 }

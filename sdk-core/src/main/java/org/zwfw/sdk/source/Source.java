@@ -24,4 +24,16 @@ public interface Source<T> {
     default Outcome<T> refresh() {
         return get();
     }
+
+    /**
+     * Asks past any cache but under every rate limit (a refresh a caller may trigger, such as an
+     * unknown key ID): a cache asks its source now and keeps the answer; a paced source below it
+     * may answer with its last outcome instead of asking the origin. Without a cache this is
+     * {@link #get()}.
+     *
+     * @return the answer
+     */
+    default Outcome<T> reload() {
+        return get();
+    }
 }

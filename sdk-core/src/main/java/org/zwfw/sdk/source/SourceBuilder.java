@@ -80,7 +80,9 @@ public final class SourceBuilder<T> {
     }
 
     /**
-     * Keeps good values until their refresh time ({@link CachingSource}).
+     * Keeps good values until their refresh time ({@link CachingSource}); with an outage
+     * tolerance, a value older than the tolerance is not given to callers while another asks the
+     * source (they wait for the answer instead).
      *
      * @return this builder
      */
@@ -121,7 +123,8 @@ public final class SourceBuilder<T> {
             s = o;
         }
         if (cache) {
-            CachingSource<T> c = new CachingSource<>(s, clock);
+            CachingSource<T> c = new CachingSource<>(s, clock, tolerance == null ? OutageTolerantSource.UNBOUNDED
+                    : tolerance);
             s = ahead == null ? c : new RefreshAheadSource<>(c, clock, ahead, executor);
         }
         return s;

@@ -172,6 +172,21 @@ class JwsVerifierTest {
     }
 
     @Test
+    void manyKeysUnderOneKidAreNotAllTried() {
+        java.util.List<VerificationKey> shared = new java.util.ArrayList<>();
+        for (int i = 0; i < JwsVerifier.MAX_KEYS_TRIED; i++) {
+            shared.add(SigningKey.generate(JwsAlgorithm.ES256).verificationKey().withKeyId("es"));
+        }
+        shared.add(ES.verificationKey());
+        VerificationResult<VerifiedJws> five = JwsVerifier.builder().keys(KeySet.of(shared)).build().verify(token(ES));
+        assertThat(five.errorCodes()).containsExactly(OutcomeCode.UNKNOWN_KEY);
+        assertThat(five.errors().get(0).message()).contains("'es'", "at most 4");
+        shared.remove(0);
+        assertThat(JwsVerifier.builder().keys(KeySet.of(shared)).build().verify(token(ES)).isValid())
+                .as("four keys under one kid are tried").isTrue();
+    }
+
+    @Test
     void signatureFromAnotherKeyIsInvalidWithADiagnosticMessage() {
         SigningKey impostor = SigningKey.generate(JwsAlgorithm.SGD_SM3_SM2).withKeyId("sm2");
         VerificationResult<VerifiedJws> r = VERIFIER.verify(token(impostor));

@@ -1,6 +1,7 @@
 package org.zwfw.sdk.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.zwfw.sdk.source.ScriptedOrigin.value;
 
 import java.time.Duration;
@@ -68,6 +69,56 @@ class CachingSourceTest {
         } finally {
             pool.shutdownNow();
         }
+        assertThat(value(cache.get())).isEqualTo("v2");
+        assertThat(origin.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void whileOneCallerAsksAValueOlderThanTheBoundIsNotServedTheOthersWait() throws Exception {
+        CachingSource<String> bounded = new CachingSource<>(origin, clock, Duration.ofHours(2));
+        bounded.get();
+        clock.advance(Duration.ofMinutes(90));
+        CountDownLatch release = origin.hold();
+        List<Thread> threads = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "caller");
+            threads.add(t);
+            return t;
+        });
+        try {
+            Future<Outcome<String>> asking = pool.submit(bounded::get);
+            assertThat(origin.awaitCall()).isTrue();
+            assertThat(value(bounded.get())).as("within the bound: served at once").isEqualTo("v1");
+            release.countDown();
+            assertThat(value(asking.get(10, TimeUnit.SECONDS))).isEqualTo("v2");
+
+            clock.advance(Duration.ofHours(2));
+            release = origin.hold();
+            asking = pool.submit(bounded::get);
+            assertThat(origin.awaitCall()).isTrue();
+            Future<Outcome<String>> waiting = pool.submit(bounded::get);
+            // the asking thread waits in the origin (TIMED_WAITING); the other must queue for the lock
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!waiting.isDone() && threads.stream().noneMatch(t -> t.getState() == Thread.State.WAITING)
+                    && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            assertThat(value(asking.get(10, TimeUnit.SECONDS))).isEqualTo("v3");
+            assertThat(value(waiting.get(10, TimeUnit.SECONDS))).as("waited for the answer, not served v2")
+                    .isEqualTo("v3");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(origin.calls()).isEqualTo(3);
+        assertThatThrownBy(() -> new CachingSource<>(origin, clock, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void reloadAsksTheSourceWhileTheValueIsFresh() {
+        cache.get();
+        assertThat(value(cache.reload())).isEqualTo("v2");
         assertThat(value(cache.get())).isEqualTo("v2");
         assertThat(origin.calls()).isEqualTo(2);
     }

@@ -62,6 +62,14 @@ class RefreshAheadSourceTest {
     }
 
     @Test
+    void reloadAsksPastTheCache() {
+        assertThat(value(s.get())).isEqualTo("v1");
+        assertThat(value(s.reload())).isEqualTo("v2");
+        assertThat(value(s.get())).isEqualTo("v2");
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
     void refusesANonPositiveLead() {
         assertThatThrownBy(() -> new RefreshAheadSource<>(cache, clock, Duration.ZERO, tasks::add))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ahead");

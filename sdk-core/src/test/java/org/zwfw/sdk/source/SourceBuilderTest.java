@@ -6,6 +6,13 @@ import static org.zwfw.sdk.source.ScriptedOrigin.value;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.testing.MutableClock;
 
@@ -33,6 +40,49 @@ class SourceBuilderTest {
         origin.failing(false);
         assertThat(value(s.get())).isEqualTo("v3");
         assertThat(s.get().isGood()).isTrue();
+    }
+
+    @Test
+    void reloadGoesPastTheCacheButNotPastThePacing() {
+        Source<String> s = SourceBuilder.from(origin, clock).rateLimitEveryCall(Duration.ofSeconds(30))
+                .outageTolerance(Duration.ofDays(1), null).cache().refreshAhead(Duration.ofMinutes(6), Runnable::run)
+                .build();
+        assertThat(value(s.get())).isEqualTo("v1");
+        assertThat(value(s.reload())).as("paced: the last outcome again").isEqualTo("v1");
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(value(s.reload())).isEqualTo("v2");
+        assertThat(value(s.get())).isEqualTo("v2");
+        assertThat(origin.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void theCacheHandsOutNoValueOlderThanTheToleranceWhileAnotherCallerAsks() throws Exception {
+        Source<String> s = SourceBuilder.from(origin, clock).outageTolerance(Duration.ofHours(2), null).cache().build();
+        s.get();
+        clock.advance(Duration.ofHours(2));
+        CountDownLatch release = origin.hold();
+        List<Thread> threads = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "caller");
+            threads.add(t);
+            return t;
+        });
+        try {
+            Future<Outcome<String>> asking = pool.submit(s::get);
+            assertThat(origin.awaitCall()).isTrue();
+            Future<Outcome<String>> waiting = pool.submit(s::get);
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!waiting.isDone() && threads.stream().noneMatch(t -> t.getState() == Thread.State.WAITING)
+                    && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+            assertThat(value(asking.get(10, TimeUnit.SECONDS))).isEqualTo("v2");
+            assertThat(value(waiting.get(10, TimeUnit.SECONDS))).isEqualTo("v2");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -20,9 +20,11 @@ final class PlatformEndpoints {
     private final TrustListPublisher trustList;
     private final Map<SandboxIssuer, IssuerRuntime> issuers;
     private final IssuerEndpoints issuerEndpoints;
+    private final OpenIdProvider openId;
 
     PlatformEndpoints(String base, KeySet anchorKeys, TrustListPublisher trustList,
-            Map<SandboxIssuer, IssuerRuntime> issuers, IssuerEndpoints issuerEndpoints) {
+            Map<SandboxIssuer, IssuerRuntime> issuers, IssuerEndpoints issuerEndpoints, OpenIdProvider openId) {
+        this.openId = openId;
         this.base = base;
         this.anchorKeys = anchorKeys;
         this.trustList = trustList;
@@ -76,6 +78,21 @@ final class PlatformEndpoints {
         doc.put("spec", "spec/sandbox.md");
         doc.put("trust_list", trust);
         doc.put("issuers", list);
+        Map<String, Object> op = new LinkedHashMap<>();
+        op.put("issuer", openId.issuer().toString());
+        op.put("discovery", openId.discoveryUri().toString());
+        op.put("jwks", openId.jwksUri().toString());
+        op.put("apps", openId.apps().stream().map(RegisteredApp::clientId).toList());
+        List<Map<String, Object>> citizens = new ArrayList<>();
+        for (TestCitizen c : openId.citizens()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slug", c.slug());
+            m.put("name", c.displayName());
+            m.put("level", c.level().name());
+            citizens.add(m);
+        }
+        op.put("citizens", citizens);
+        doc.put("openid_provider", op);
         return doc;
     }
 }

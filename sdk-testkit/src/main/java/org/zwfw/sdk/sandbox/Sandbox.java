@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,10 +102,11 @@ public final class Sandbox implements AutoCloseable {
     private final KeySet anchorKeys;
     private final Map<SandboxIssuer, IssuerRuntime> issuers;
     private final TrustListPublisher trustList;
+    private final OpenIdProvider openIdProvider;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Sandbox(Server server, int port, StateDirectory state, URI base, KeySet anchorKeys,
-            Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList) {
+            Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList, OpenIdProvider openIdProvider) {
         this.server = server;
         this.state = state;
         this.base = base;
@@ -112,6 +114,15 @@ public final class Sandbox implements AutoCloseable {
         this.anchorKeys = anchorKeys;
         this.issuers = new EnumMap<>(issuers);
         this.trustList = trustList;
+        this.openIdProvider = openIdProvider;
+    }
+
+    /**
+     * @return the OpenID provider ({@code spec/sandbox.md} §10): issuer {@code <base>/oidc}, its
+     *         apps and test citizens, the key-rotation and logout switches
+     */
+    public OpenIdProvider openIdProvider() {
+        return openIdProvider;
     }
 
     /** @return a builder with the defaults: 127.0.0.1, an ephemeral port, in memory, system clock */
@@ -262,8 +273,40 @@ public final class Sandbox implements AutoCloseable {
         URI publicBaseUri;
         Duration headerTime = REQUEST_HEADER_TIME;
         Duration bodyTime = REQUEST_BODY_TIME;
+        Path appsFile;
+        List<RegisteredApp> apps;
 
         private Builder() {
+        }
+
+        /**
+         * Registers the OpenID provider's apps from a file ({@code spec/sandbox.md} §10.3), read
+         * at {@link #start()}, instead of the default apps.
+         *
+         * @param file a JSON file {@code {"apps": [...]}}
+         * @return this builder
+         */
+        public Builder apps(Path file) {
+            this.appsFile = Objects.requireNonNull(file, "file");
+            this.apps = null;
+            return this;
+        }
+
+        /**
+         * Registers the OpenID provider's apps instead of the default apps.
+         *
+         * @param apps the apps: client IDs unique, RNAT audiences among them
+         * @return this builder
+         * @throws IllegalArgumentException when the set breaks those rules
+         */
+        public Builder apps(List<RegisteredApp> apps) {
+            List<String> problems = AppsFile.checkSet(List.copyOf(apps), "apps");
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("the registered apps are invalid: " + String.join("; ", problems));
+            }
+            this.apps = List.copyOf(apps);
+            this.appsFile = null;
+            return this;
         }
 
         /** Shorter read deadlines, for tests that watch slow clients being cut off. */
@@ -347,7 +390,8 @@ public final class Sandbox implements AutoCloseable {
          *
          * @return the running sandbox
          * @throws IllegalArgumentException  when the host is not loopback and that is not allowed,
-         *                                   or cannot be resolved
+         *                                   or cannot be resolved, or the apps file is invalid
+         *                                   (the message names the file and every problem)
          * @throws IllegalStateException     when another sandbox holds the state directory, the
          *                                   state is damaged, or it was created for another base
          *                                   URL (the status URLs in its credentials would break)

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.ConnectionLimit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -34,6 +35,9 @@ import org.zwfw.sdk.sandbox.internal.Router;
 import org.zwfw.sdk.sandbox.internal.ServerErrors;
 import org.zwfw.sdk.sandbox.internal.StateDirectory;
 import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
+import org.zwfw.sdk.sandbox.internal.oidc.OidcEndpoints;
+import org.zwfw.sdk.sandbox.internal.oidc.OidcKeys;
+import org.zwfw.sdk.sandbox.internal.oidc.Provider;
 import org.zwfw.sdk.status.issuer.StatusListIssuer;
 import org.zwfw.sdk.trust.TrustedIssuer;
 
@@ -77,6 +81,9 @@ final class SandboxStart {
                     }
                 }
             }
+            List<RegisteredApp> apps = b.appsFile != null ? AppsFile.read(b.appsFile)
+                    : b.apps != null ? b.apps : AppsFile.defaults(state);
+            OidcKeys oidcKeys = OidcKeys.open(state);
             SigningKey anchor = key(state, "trust-anchor", Sandbox.TRUST_ANCHOR_ALGORITHM, fresh);
             Map<SandboxIssuer, SigningKey[]> keys = new EnumMap<>(SandboxIssuer.class);
             for (SandboxIssuer i : SandboxIssuer.values()) {
@@ -112,6 +119,9 @@ final class SandboxStart {
                 issuers.put(i, rt);
                 entries.add(rt.trustEntry());
             }
+            AtomicReference<TrustListPublisher> published = new AtomicReference<>();
+            Provider provider = Provider.start(base, b.clock, oidcKeys, apps, e -> published.get().replace(e));
+            entries.add(provider.trustEntry());
             StateDirectory st = state;
             TrustListPublisher trustList = new TrustListPublisher(anchor, Sandbox.TRUST_LIST_ISSUER, entries, b.clock,
                     Sandbox.TRUST_LIST_LIFETIME, recorded.map(StateDirectory.State::trustListSeq).orElse(0L),
@@ -120,7 +130,9 @@ final class SandboxStart {
                             st.write(new StateDirectory.State(base, port, seq));
                         }
                     });
+            published.set(trustList);
             trustList.current();
+            OpenIdProvider openId = new OpenIdProvider(provider);
 
             KeySet anchorKeys = KeySet.of(anchor.verificationKey());
             ReadDeadlines deadlines = new ReadDeadlines(server.getScheduler(), b.headerTime, b.bodyTime);
@@ -128,8 +140,10 @@ final class SandboxStart {
             server.addBean(deadlines);
             Router router = new Router(authorities(base, address, port), deadlines);
             IssuerEndpoints issuerEndpoints = new IssuerEndpoints(base.toString(), issuers, b.clock);
-            new PlatformEndpoints(base.toString(), anchorKeys, trustList, issuers, issuerEndpoints).register(router);
+            new PlatformEndpoints(base.toString(), anchorKeys, trustList, issuers, issuerEndpoints, openId)
+                    .register(router);
             issuerEndpoints.register(router);
+            new OidcEndpoints(provider, base.toString()).register(router);
 
             server.setHandler(router);
             server.start();
@@ -138,7 +152,7 @@ final class SandboxStart {
                         + " revoke credentials", b.host);
             }
             LOG.debug("sandbox started at {} ({})", base, state == null ? "in memory" : "state " + state.root());
-            return new Sandbox(server, port, state, base, anchorKeys, issuers, trustList);
+            return new Sandbox(server, port, state, base, anchorKeys, issuers, trustList, openId);
         } catch (IOException e) {
             cleanUp(server, state);
             throw new UncheckedIOException(e);

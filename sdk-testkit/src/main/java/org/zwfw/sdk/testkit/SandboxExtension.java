@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.sandbox.OpenIdProvider;
 import org.zwfw.sdk.sandbox.Sandbox;
 import org.zwfw.sdk.trust.TrustList;
 import org.zwfw.sdk.trust.TrustListVerifier;
@@ -37,7 +38,7 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
     private static final String KEY = "sandbox";
     private static final List<Class<?>> TYPES = List.of(Sandbox.class, URI.class, KeySet.class, TrustList.class,
-            TestClock.class);
+            TestClock.class, OpenIdProvider.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -148,6 +149,9 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
         }
         if (type == TrustList.class) {
             return trustList(r);
+        }
+        if (type == OpenIdProvider.class) {
+            return r.sandbox().openIdProvider();
         }
         throw new IllegalStateException("a " + type.getName() + " is not something the sandbox supplies; it supplies "
                 + TYPES.stream().map(Class::getSimpleName).collect(Collectors.joining(", ")));

@@ -56,6 +56,36 @@ class SandboxLoggingTest {
     }
 
     @Test
+    void theOpenIdProviderLogsNoPersonalDataTokenOrSecret() throws IOException {
+        LoggerFactory.getLogger(SandboxLoggingTest.class).warn("OpenID provider logging starts");
+        long start = Files.size(LOG);
+        java.util.List<String> secrets = new java.util.ArrayList<>();
+        try (Sandbox sandbox = Sandbox.builder().start()) {
+            OpenIdProvider op = sandbox.openIdProvider();
+            String secret = Oidc.secret(op, "sandbox-service");
+            secrets.add(secret);
+            for (TestCitizen c : TestCitizen.values()) {
+                JsonNode t = Oidc.login(op, "sandbox-service", c.slug(), "scope", "openid rn_masked rn_identity");
+                secrets.add(t.get("access_token").asText());
+                secrets.add(t.get("refresh_token").asText());
+                Oidc.userinfo(op, t.get("access_token").asText());
+            }
+            Http.get(Oidc.authorizeUri(op, "sandbox-web"));
+            Oidc.token(op, Oidc.basic("sandbox-service", secret + "x"), "grant_type=refresh_token");
+            Http.get(java.net.URI.create(op.endSessionEndpoint() + "?id_token_hint=x"));
+            op.logout(TestCitizen.L3);
+        }
+        String log = logSince(start);
+        assertThat(log).contains("GET /oidc/authorize -> 302", "POST /oidc/token -> 200", "POST /oidc/token -> 401",
+                "GET /oidc/userinfo -> 200", "GET /oidc/authorize -> 200");
+        for (TestCitizen c : TestCitizen.values()) {
+            assertThat(log).doesNotContain(c.residentId(), c.displayName(), c.mobile(),
+                    c.residentId().substring(0, 2) + "*");
+        }
+        assertThat(log).doesNotContain(secrets.toArray(new String[0])).doesNotContain("sandbox:l");
+    }
+
+    @Test
     void closingFromAnInterruptedThreadStopsQuietlyAndKeepsTheInterrupt() throws Exception {
         LoggerFactory.getLogger(SandboxLoggingTest.class).warn("closing from an interrupted thread");
         long start = Files.size(LOG);

@@ -24,7 +24,9 @@ final class SlowClients implements AutoCloseable {
         /** The header, one byte at a time, never finished. */
         HEADER,
         /** A complete header announcing a body, then the body one byte at a time. */
-        BODY
+        BODY,
+        /** A token request to the OpenID provider, its form body one byte at a time. */
+        FORM_BODY
     }
 
     private final List<Socket> sockets = new ArrayList<>();
@@ -42,9 +44,11 @@ final class SlowClients implements AutoCloseable {
     SlowClients(int port, int count, Kind kind, long intervalMillis) throws IOException {
         String host = "Host: 127.0.0.1:" + port + "\r\n";
         String start = kind == Kind.HEADER ? "GET /trust-list HTTP/1.1\r\n" + host + "X-Slow: "
+                : kind == Kind.FORM_BODY ? "POST /oidc/token HTTP/1.1\r\n" + host
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\ncode="
                 : "POST /issuers/licensing/status-lists/1/entries/1 HTTP/1.1\r\n" + host
                         + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"status\":";
-        trickled = (byte) (kind == Kind.HEADER ? 'a' : ' ');
+        trickled = (byte) (kind == Kind.BODY ? ' ' : 'a');
         for (int i = 0; i < count; i++) {
             Socket s = new Socket("127.0.0.1", port);
             s.setSoTimeout(1);

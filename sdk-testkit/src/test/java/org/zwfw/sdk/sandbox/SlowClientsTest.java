@@ -26,6 +26,11 @@ class SlowClientsTest {
         check(SlowClients.Kind.BODY);
     }
 
+    @Test
+    void slowTokenRequestsToTheOpenIdProviderAreCutOffToo() throws Exception {
+        check(SlowClients.Kind.FORM_BODY);
+    }
+
     private static void check(SlowClients.Kind kind) throws Exception {
         try (Sandbox sandbox = Sandbox.builder().readDeadlines(Duration.ofSeconds(1), Duration.ofSeconds(1)).start();
                 SlowClients slow = new SlowClients(sandbox.port(), SLOW, kind, 200)) {

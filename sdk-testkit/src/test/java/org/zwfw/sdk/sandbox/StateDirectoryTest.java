@@ -107,7 +107,9 @@ class StateDirectoryTest {
             Path keys = state.resolve("keys");
             try (Stream<Path> files = Files.list(keys)) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("trust-anchor.jwk",
-                        "market-regulation.jwk", "licensing.jwk", "licensing-status.jwk", "social-security.jwk");
+                        "market-regulation.jwk", "licensing.jwk", "licensing-status.jwk", "social-security.jwk",
+                        "oidc-rsa.pem", "oidc-es256.jwk", "oidc-eddsa.jwk", "oidc-sm2.jwk", "oidc-rnat.jwk",
+                        "oidc-enc.jwk", "oidc-pairwise.key");
             }
             JsonNode anchor = Http.JSON.readTree(Files.readString(keys.resolve("trust-anchor.jwk")));
             assertThat(anchor.get("d").asText()).isNotEmpty();
@@ -117,7 +119,13 @@ class StateDirectoryTest {
             assumeTrue(Files.getFileStore(state).supportsFileAttributeView("posix"), "POSIX permissions");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys))).isEqualTo("rwx------");
-            try (Stream<Path> files = Files.list(keys)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("oidc-apps.json"))))
+                    .isEqualTo("rw-------");
+            sandbox.openIdProvider().rotateKeys(false);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.resolve("oidc-previous"))))
+                    .isEqualTo("rwx------");
+            try (Stream<Path> files = Stream.concat(Files.list(keys).filter(Files::isRegularFile),
+                    Files.list(keys.resolve("oidc-previous")))) {
                 files.forEach(f -> {
                     try {
                         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).as(f.toString())

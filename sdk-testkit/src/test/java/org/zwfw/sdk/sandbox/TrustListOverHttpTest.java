@@ -35,7 +35,11 @@ class TrustListOverHttpTest {
                         .isEqualTo(list.edition().orElseThrow().issuedAt().plus(Sandbox.TRUST_LIST_LIFETIME));
                 assertThat(list.issuers()).extracting(TrustedIssuer::id).containsExactly(
                         SandboxIssuer.MARKET_REGULATION.id(), SandboxIssuer.LICENSING.id(),
-                        SandboxIssuer.SOCIAL_SECURITY.id());
+                        SandboxIssuer.SOCIAL_SECURITY.id(), sandbox.openIdProvider().issuer().toString());
+                // the OpenID provider's entry: its signing keys (not the enc key), RNATs and ID tokens
+                TrustedIssuer op = list.find(sandbox.openIdProvider().issuer().toString()).orElseThrow();
+                assertThat(op.types()).containsExactly(TrustedIssuer.TYPE_RNAT, TrustedIssuer.TYPE_ID_TOKEN);
+                assertThat(op.keys()).isEqualTo(sandbox.openIdProvider().keys());
                 for (SandboxIssuer i : SandboxIssuer.values()) {
                     TrustedIssuer e = list.find(i.id()).orElseThrow();
                     assertThat(e.types()).containsExactlyInAnyOrder(i.credentialType().vct(),

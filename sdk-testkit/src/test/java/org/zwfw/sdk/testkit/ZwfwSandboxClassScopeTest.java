@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.sandbox.OpenIdProvider;
+import org.zwfw.sdk.sandbox.RegisteredApp;
 import org.zwfw.sdk.sandbox.Sandbox;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
 import org.zwfw.sdk.trust.TrustList;
@@ -54,7 +56,22 @@ class ZwfwSandboxClassScopeTest {
         assertThat(anchorKeys.toJwks()).isEqualTo(sandbox.trustAnchorKeys().toJwks()).isEqualTo(anchor.toJwks());
         assertThat(trust.isSigned()).isTrue();
         assertThat(trust.issuers()).extracting(TrustedIssuer::id)
-                .containsExactlyInAnyOrder(java.util.Arrays.stream(SandboxIssuer.values()).map(SandboxIssuer::id)
-                        .toArray(String[]::new));
+                .containsAll(java.util.Arrays.stream(SandboxIssuer.values()).map(SandboxIssuer::id).toList())
+                .contains(sandbox.openIdProvider().issuer().toString()).hasSize(SandboxIssuer.values().length + 1);
+    }
+
+    @SandboxValue
+    OpenIdProvider provider;
+
+    @Test
+    void theOpenIdProviderIsAParameterAndAFieldAndOnTheTrustList(OpenIdProvider op, Sandbox sandbox, TrustList trust) {
+        assertThat(op).isSameAs(provider).isSameAs(sandbox.openIdProvider());
+        assertThat(op.issuer().toString()).isEqualTo(sandbox.baseUri() + "/oidc");
+        TrustedIssuer entry = trust.find(op.issuer().toString()).orElseThrow();
+        assertThat(entry.types()).containsExactly("rnat", "id_token");
+        assertThat(entry.name()).isEqualTo("示例省统一身份认证平台（沙箱）");
+        assertThat(entry.keys().keys()).hasSize(5);
+        assertThat(op.citizens()).hasSize(4);
+        assertThat(op.apps()).extracting(RegisteredApp::clientId).contains("sandbox-web");
     }
 }

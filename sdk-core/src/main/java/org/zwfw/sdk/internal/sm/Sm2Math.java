@@ -127,7 +127,7 @@ public final class Sm2Math {
     /**
      * Whether {@code p} is a finite point whose affine x is congruent to {@code c}
      * ({@code 0 <= c < n}) modulo n: the last step of SM2 verification (and of ECDSA's, which
-     * BouncyCastle's {@code ECDSASigner} already asks this way for ES256), asked without the
+     * {@code org.zwfw.sdk.internal.ec.P256Ecdsa} asks the same way for ES256), asked without the
      * field inversion that {@code normalize()} costs. Since {@code n < p < 2n}, x is c or,
      * when that is below p, c + n; in Jacobian coordinates x = X / Z², so the test is
      * X = candidate · Z² (mod p). The technique of BoringSSL's {@code ec_cmp_x_coordinate} and

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.zwfw.sdk.crypto.JwsBuilder;
 import org.zwfw.sdk.crypto.SigningKey;
@@ -95,15 +96,7 @@ public final class RnatIssuer {
         c.put("acr", level.acr());
         c.put("auth_time", authTime.getEpochSecond());
         c.put("amr", grant.methods);
-        Map<String, Object> released = released(grant);
-        if (!released.isEmpty()) {
-            Map<String, Object> verification = new LinkedHashMap<>();
-            verification.put("trust_framework", "cn_zwfw");
-            verification.put("assurance_level", grant.proofedLevel.name());
-            verification.put("time", PROOFING_TIME.format(grant.proofedAt.atOffset(ZoneOffset.ofHours(8))
-                    .truncatedTo(ChronoUnit.SECONDS)));
-            c.put("verified_claims", Map.of("verification", verification, "claims", released));
-        }
+        verifiedClaims(grant).ifPresent(v -> c.put("verified_claims", v));
         if (grant.confirmation != null) {
             c.put("cnf", Map.of("jkt", grant.confirmation));
         }
@@ -111,6 +104,31 @@ public final class RnatIssuer {
             c.put("client_id", grant.clientId);
         }
         return JwsBuilder.signedWith(key).type(RnatVerifier.TYPE).claims(c).sign();
+    }
+
+    /**
+     * The {@code verified_claims} a grant releases (spec/realname-token.md §6, §8), the same in an
+     * RNAT and in an ID token of the platform's OpenID provider.
+     *
+     * @param grant what is released, to whom
+     * @return the {@code verified_claims} object, or empty when no claim is released
+     * @throws IllegalArgumentException when a scope lacks the data it releases, naming the rule
+     */
+    public static Optional<Map<String, Object>> verifiedClaims(RnatGrant grant) {
+        Objects.requireNonNull(grant, "grant");
+        Map<String, Object> released = released(grant);
+        if (released.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Object> verification = new LinkedHashMap<>();
+        verification.put("trust_framework", "cn_zwfw");
+        verification.put("assurance_level", grant.proofedLevel.name());
+        verification.put("time", PROOFING_TIME.format(grant.proofedAt.atOffset(ZoneOffset.ofHours(8))
+                .truncatedTo(ChronoUnit.SECONDS)));
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("verification", verification);
+        v.put("claims", released);
+        return Optional.of(v);
     }
 
     private static Map<String, Object> released(RnatGrant g) {

@@ -15,11 +15,51 @@ public final class Request {
     private final Map<String, String> pathParams;
     private final Map<String, List<String>> headers;
     private final byte[] body;
+    private final String rawQuery;
+    private final String method;
 
-    Request(Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body) {
+    Request(Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body, String rawQuery,
+            String method) {
         this.pathParams = Map.copyOf(pathParams);
         this.headers = headers;
         this.body = body;
+        this.rawQuery = rawQuery;
+        this.method = method;
+    }
+
+    /** @return the method, {@code GET}, {@code HEAD} or {@code POST} */
+    public String method() {
+        return method;
+    }
+
+    /**
+     * @return the query parameters (a route that accepts a query; none otherwise)
+     * @throws FormParams.FormException when the query is not well-formed
+     */
+    public FormParams query() {
+        return FormParams.parse(rawQuery == null ? "" : rawQuery);
+    }
+
+    /**
+     * @return the body as form parameters ({@code application/x-www-form-urlencoded})
+     * @throws FormParams.FormException when it is not well-formed
+     */
+    public FormParams form() {
+        return FormParams.parse(body);
+    }
+
+    /**
+     * @param name a header name, case-insensitive
+     * @return every value of it
+     */
+    public List<String> headers(String name) {
+        List<String> all = new java.util.ArrayList<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                all.addAll(e.getValue());
+            }
+        }
+        return all;
     }
 
     /**

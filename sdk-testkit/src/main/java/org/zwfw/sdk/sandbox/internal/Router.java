@@ -69,7 +69,23 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
     private static final Pattern PARAM = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    private record Route(String method, String template, String[] segments, int maxBody, Handler handler) {
+    /**
+     * What a route accepts beyond the rules every route has, for protocol routes (the OpenID
+     * provider) whose standards fix the request form.
+     *
+     * @param query     whether a query string is accepted (the handler reads it); otherwise it is an error
+     * @param form      whether the body is {@code application/x-www-form-urlencoded} instead of JSON
+     * @param oauth     whether failures the router finds are answered as OAuth errors (RFC 6749
+     *                  §5.2: {@code {"error", "error_description"}}, {@code application/json})
+     *                  instead of problem details, so that OAuth clients read them
+     */
+    public record Options(boolean query, boolean form, boolean oauth) {
+        /** The rules of every sandbox route: no query, JSON bodies, problem details. */
+        public static final Options JSON = new Options(false, false, false);
+    }
+
+    private record Route(String method, String template, String[] segments, int maxBody, Options options,
+            Handler handler) {
     }
 
     private final List<Route> routes = new CopyOnWriteArrayList<>();
@@ -97,7 +113,7 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
      * @return this router
      */
     public Router get(String template, Handler handler) {
-        return add("GET", template, 0, handler);
+        return add("GET", template, 0, Options.JSON, handler);
     }
 
     /**
@@ -107,15 +123,27 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
      * @return this router
      */
     public Router post(String template, int maxBody, Handler handler) {
-        return add("POST", template, maxBody, handler);
+        return add("POST", template, maxBody, Options.JSON, handler);
     }
 
-    private Router add(String method, String template, int maxBody, Handler handler) {
+    /**
+     * @param method   {@code GET} or {@code POST}
+     * @param template the path template
+     * @param maxBody  the largest body accepted, in bytes (0 for GET)
+     * @param options  what the route accepts beyond the common rules
+     * @param handler  the handler
+     * @return this router
+     */
+    public Router add(String method, String template, int maxBody, Options options, Handler handler) {
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new IllegalArgumentException("a route is GET or POST");
+        }
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("a template starts with /");
         }
         String[] segments = template.equals("/") ? new String[0] : template.substring(1).split("/", -1);
-        routes.add(new Route(method, template, segments, maxBody, Objects.requireNonNull(handler, "handler")));
+        routes.add(new Route(method, template, segments, maxBody, Objects.requireNonNull(options, "options"),
+                Objects.requireNonNull(handler, "handler")));
         return this;
     }
 
@@ -139,7 +167,8 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
             }
             Route route = select(candidates, x.method);
             x.template = route.template();
-            if (request.getHttpURI().getQuery() != null) {
+            x.oauth = route.options().oauth();
+            if (request.getHttpURI().getQuery() != null && !route.options().query()) {
                 throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, route.template()
                         + " takes no query parameters").exception();
             }
@@ -147,22 +176,25 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
             Map<String, String> params = match(route.segments(), path);
             if (!hasBody(request)) {
                 x.answer(run(x, route, params, new byte[0]));
+            } else if (route.method().equals("POST") && route.maxBody() == 0) {
+                throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "a POST to " + route.template()
+                        + " carries no body").withHeader("Connection", "close").exception();
             } else if (!route.method().equals("POST")) {
                 throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "a " + x.method
                         + " request carries no body").withHeader("Connection", "close").exception();
             } else {
-                checkContentType(request.getHeaders().get("Content-Type"));
+                checkContentType(request.getHeaders().get("Content-Type"), route.options().form());
                 if (request.getLength() > DRAIN_LIMIT) {
                     throw tooLarge(route, false).exception();
                 }
                 new BodyReader(request, route.maxBody(), DRAIN_LIMIT, body -> {
                     deadlines.bodyRead(request.getConnectionMetaData().getConnection());
-                    x.answer(body.tooLarge() ? problemResponse(tooLarge(route, body.drained()), x.requestId)
+                    x.answer(body.tooLarge() ? problemResponse(tooLarge(route, body.drained()), x)
                             : run(x, route, params, body.bytes()));
-                }, failure -> x.answer(problemResponse(unreadable(failure), x.requestId))).run();
+                }, failure -> x.answer(problemResponse(unreadable(failure), x))).run();
             }
         } catch (ProblemException e) {
-            x.answer(problemResponse(e.problem(), x.requestId));
+            x.answer(problemResponse(e.problem(), x));
         }
         return true;
     }
@@ -177,16 +209,17 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
     /** Runs a route's handler, turning every failure into problem details. */
     private Response run(Exchange x, Route route, Map<String, String> params, byte[] body) {
         try {
-            return route.handler().handle(new Request(params, headers(x.request), body));
+            return route.handler().handle(new Request(params, headers(x.request), body,
+                    x.request.getHttpURI().getQuery(), x.method));
         } catch (ProblemException e) {
-            return problemResponse(e.problem(), x.requestId);
+            return problemResponse(e.problem(), x);
         } catch (UncheckedIOException e) {
             LOG.warn("{} {} failed to read or write the sandbox's state [{}]", x.method, x.template, x.requestId, e);
             return problemResponse(Problem.http(500, "the sandbox could not read or write its state"
-                    + " directory; see its log"), x.requestId);
+                    + " directory; see its log"), x);
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed [{}]", x.method, x.template, x.requestId, e);
-            return problemResponse(Problem.http(500, "unexpected failure in the sandbox; see its log"), x.requestId);
+            return problemResponse(Problem.http(500, "unexpected failure in the sandbox; see its log"), x);
         }
     }
 
@@ -264,10 +297,13 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
         throw Problem.http(405, "this path takes " + allow + " only").withHeader("Allow", allow).exception();
     }
 
-    private static void checkContentType(String contentType) {
+    /** The media type of form bodies (HTML forms, OAuth token requests). */
+    public static final String FORM = "application/x-www-form-urlencoded";
+
+    private static void checkContentType(String contentType, boolean form) {
         if (contentType != null) {
             String[] parts = contentType.split(";");
-            boolean json = parts[0].strip().equalsIgnoreCase(Response.JSON);
+            boolean json = parts[0].strip().equalsIgnoreCase(form ? FORM : Response.JSON);
             boolean params = true;
             for (int i = 1; i < parts.length; i++) {
                 params &= parts[i].strip().replace(" ", "").equalsIgnoreCase("charset=utf-8");
@@ -276,7 +312,8 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
                 return;
             }
         }
-        throw Problem.http(415, "send the body as Content-Type: application/json (UTF-8)").exception();
+        throw Problem.http(415, "send the body as Content-Type: " + (form ? FORM : Response.JSON) + " (UTF-8)")
+                .exception();
     }
 
     private static Problem tooLarge(Route route, boolean drained) {
@@ -285,8 +322,9 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
         return drained ? p : p.withHeader("Connection", "close");
     }
 
-    private static Response problemResponse(Problem p, String requestId) {
-        Response r = new Response(p.status(), Problem.MEDIA_TYPE, StrictJson.write(p.toJson(requestId)), Map.of());
+    private static Response problemResponse(Problem p, Exchange x) {
+        Response r = x.oauth ? OAuthError.fromProblem(p).response()
+                : new Response(p.status(), Problem.MEDIA_TYPE, StrictJson.write(p.toJson(x.requestId)), Map.of());
         for (Map.Entry<String, String> h : p.headers().entrySet()) {
             r = r.withHeader(h.getKey(), h.getValue());
         }
@@ -303,6 +341,7 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
         final ReadDeadlines deadlines;
         final String method;
         String template = "(no route)";
+        boolean oauth;
 
         Exchange(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                 Callback callback, ReadDeadlines deadlines) {

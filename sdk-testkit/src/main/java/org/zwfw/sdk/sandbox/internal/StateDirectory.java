@@ -150,7 +150,10 @@ public final class StateDirectory implements AutoCloseable {
      * private key, never used.
      */
     private void removeTemporaryFiles() throws IOException {
-        for (Path dir : new Path[] {root, root.resolve("keys"), root.resolve("status")}) {
+        for (Path dir : new Path[] {root, root.resolve("keys"), root.resolve("status"), root.resolve(PREVIOUS_KEYS)}) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
             try (DirectoryStream<Path> tmp = Files.newDirectoryStream(dir, "*.tmp")) {
                 for (Path f : tmp) {
                     if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -165,6 +168,79 @@ public final class StateDirectory implements AutoCloseable {
     /** @return the directory */
     public Path root() {
         return root;
+    }
+
+    /** The subdirectory of {@code keys} that holds the OpenID provider's previous keys after a rotation. */
+    public static final String PREVIOUS_KEYS = "keys/oidc-previous";
+
+    /**
+     * @param relative a file below the directory, such as {@code keys/oidc-rsa.pem}
+     * @return whether it exists
+     */
+    public boolean exists(String relative) {
+        return Files.exists(root.resolve(relative), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * @param relative a file below the directory
+     * @return its text
+     * @throws IllegalStateException naming the file when it is missing, unreadable or not UTF-8
+     */
+    public String readText(String relative) {
+        Path file = root.resolve(relative);
+        if (!Files.exists(file)) {
+            throw damaged(file, "it is missing (move the directory away to start afresh)");
+        }
+        if (relative.startsWith("keys/")) {
+            warnIfShared(file);
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw damaged(file, "it is not UTF-8 text");
+        } catch (IOException e) {
+            throw damaged(file, "it cannot be read (" + reason(e) + ")");
+        }
+    }
+
+    /**
+     * Writes a file owner-only, atomically (creating {@link #PREVIOUS_KEYS} when it is the parent).
+     *
+     * @param relative a file below the directory
+     * @param text     its new content
+     * @throws UncheckedIOException when it cannot be written
+     */
+    public void writeText(String relative, String text) {
+        Path file = root.resolve(relative);
+        try {
+            if (!Files.isDirectory(file.getParent())) {
+                createDirectory(file.getParent(), posix);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + file.getParent(), e);
+        }
+        writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param relative a file below the directory; nothing happens when it does not exist
+     * @throws UncheckedIOException when it cannot be deleted
+     */
+    public void delete(String relative) {
+        try {
+            Files.deleteIfExists(root.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root.resolve(relative), e);
+        }
+    }
+
+    /**
+     * @param relative a file below the directory
+     * @param why      what is wrong with it
+     * @return the exception that stops a start, naming the file
+     */
+    public IllegalStateException damaged(String relative, String why) {
+        return damaged(root.resolve(relative), why);
     }
 
     /**

@@ -24,7 +24,7 @@ public final class TrustListPublisher {
 
     private final SigningKey anchorKey;
     private final String iss;
-    private final List<TrustedIssuer> entries;
+    private List<TrustedIssuer> entries;
     private final Clock clock;
     private final Duration lifetime;
     private final LongConsumer persistSeq;
@@ -65,6 +65,21 @@ public final class TrustListPublisher {
             renewAt = now.plus(lifetime.dividedBy(2));
         }
         return current;
+    }
+
+    /**
+     * Replaces the entry with the same id (an issuer's rotated keys); the next request gets a new
+     * edition with them.
+     *
+     * @param entry the new entry
+     */
+    public synchronized void replace(TrustedIssuer entry) {
+        List<TrustedIssuer> next = new java.util.ArrayList<>();
+        for (TrustedIssuer e : entries) {
+            next.add(e.id().equals(entry.id()) ? entry : e);
+        }
+        entries = List.copyOf(next);
+        current = null;
     }
 
     /** @return the {@code seq} of the current edition */
