@@ -31,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.crypto.PolicyBuilder;
+import org.zwfw.sdk.crypto.RemoteKeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerificationPolicy;
 import org.zwfw.sdk.http.FetchRules;
@@ -116,8 +117,11 @@ public final class OidcClient implements AutoCloseable {
         this.discovery = new Discovery(issuer, b.loopbackHttp, exchanges, policy.clock());
         this.trust = b.trust;
         if (b.keys == null && b.trust == null) {
+            Duration timeout = b.exchangeTimeout;
+            boolean loopback = b.loopbackHttp;
             Function<URI, KeyResolver> remote = b.remoteKeys != null ? b.remoteKeys
-                    : uri -> new InterimJwks(uri, transport, policy.clock(), b.exchangeTimeout);
+                    : uri -> RemoteKeySet.builder(uri).transport(transport).allowLoopbackHttp(loopback)
+                            .clock(policy.clock()).aliasPolicy(policy.aliases()).readTimeout(timeout).build();
             this.providerKeys = new ProviderKeySet(discovery, remote);
             this.keys = providerKeys;
         } else {
