@@ -48,6 +48,10 @@ final class Examples {
             Map.entry("zwfw sandbox", List.of(
                     "zwfw sandbox",
                     "zwfw sandbox --port 8443 --state-dir .sandbox")),
+            Map.entry("zwfw login", List.of(
+                    "zwfw login --issuer http://127.0.0.1:43121/oidc --client-id sandbox-native --acr L3",
+                    "zwfw login --json --no-browser --issuer https://rz.zwfw.example.gov.cn --client-id portal-client"
+                            + " --client-key portal.jwk --scope rn_masked")),
             Map.entry("zwfw help", List.of(
                     "zwfw help verify-batch")));
 

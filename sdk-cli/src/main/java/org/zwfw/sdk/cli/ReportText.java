@@ -45,7 +45,7 @@ final class ReportText {
         return sb.toString();
     }
 
-    private static void appendClaims(StringBuilder sb, Map<?, ?> map, String indent) {
+    static void appendClaims(StringBuilder sb, Map<?, ?> map, String indent) {
         for (Map.Entry<?, ?> e : map.entrySet()) {
             Object v = e.getValue();
             sb.append(indent).append(Display.safe(String.valueOf(e.getKey()))).append(':');
