@@ -1,6 +1,7 @@
 package org.zwfw.sdk.login;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * The provider's end-session URL for RP-initiated logout (spec/login.md §11), and the
@@ -22,9 +23,12 @@ public final class LogoutRedirect {
         return url;
     }
 
-    /** @return the {@code state} sent (128 random bits, base64url) */
-    public String state() {
-        return state;
+    /**
+     * @return the {@code state} sent (128 random bits, base64url), when a post-logout redirect URI
+     *         was given: the browser brings it back there
+     */
+    public Optional<String> state() {
+        return Optional.ofNullable(state);
     }
 
     @Override

@@ -344,8 +344,8 @@ public final class OidcClient implements AutoCloseable {
      * @param idToken               the session's ID token, sent as {@code id_token_hint}
      * @param postLogoutRedirectUri where the provider sends the browser afterwards (registered
      *                              at the provider), or {@code null}
-     * @return the URL and its {@code state}, or empty when the provider has no end-session
-     *         endpoint (log out locally only)
+     * @return the URL and its {@code state} (with a post-logout redirect URI), or empty when the
+     *         provider has no end-session endpoint (log out locally only)
      * @throws LoginException when the discovery document cannot be had
      */
     public Optional<LogoutRedirect> logoutUrl(IdToken idToken, URI postLogoutRedirectUri) throws LoginException {
@@ -354,7 +354,8 @@ public final class OidcClient implements AutoCloseable {
         if (endpoint.isEmpty()) {
             return Optional.empty();
         }
-        String state = LoginState.random(16);
+        // state only with a post-logout redirect URI: it comes back there (RP-Initiated Logout §2)
+        String state = postLogoutRedirectUri == null ? null : LoginState.random(16);
         SignedJWT hint;
         try {
             hint = SignedJWT.parse(idToken.compact());
@@ -362,7 +363,7 @@ public final class OidcClient implements AutoCloseable {
             throw new IllegalStateException("a verified ID token did not parse", e);
         }
         URI url = new LogoutRequest(endpoint.get(), hint, null, new ClientID(clientId), postLogoutRedirectUri,
-                new State(state), null).toURI();
+                state == null ? null : new State(state), null).toURI();
         return Optional.of(new LogoutRedirect(url, state));
     }
 

@@ -126,6 +126,7 @@ final class FakeProvider implements AutoCloseable {
     private void authorize(HttpExchange ex) throws IOException {
         Map<String, String> q = form(ex.getRequestURI().getRawQuery());
         String code = LoginState.random(24);
+        q.put("auth_time", String.valueOf(Instant.now().getEpochSecond() - 5)); // kept through refreshes
         codes.put(code, q);
         String location = q.get("redirect_uri") + "?code=" + code + "&state=" + enc(q.get("state"))
                 + extraCallbackParams;
@@ -162,7 +163,7 @@ final class FakeProvider implements AutoCloseable {
         claims.put("aud", auth.get("client_id"));
         claims.put("exp", now + 600);
         claims.put("iat", now);
-        claims.put("auth_time", now - 5);
+        claims.put("auth_time", Long.parseLong(auth.get("auth_time")));
         if (auth.get("nonce") != null) {
             claims.put("nonce", auth.get("nonce"));
         }

@@ -257,8 +257,12 @@ class LoginFlowTest {
             assertThat(out.url().toString()).startsWith(op.issuer() + "/logout?");
             assertThat(q).containsEntry("id_token_hint", login.idToken().compact())
                     .containsEntry("client_id", "portal-client").containsEntry("post_logout_redirect_uri",
-                            "http://127.0.0.1:9/bye").containsEntry("state", out.state());
-            assertThat(out.state()).hasSize(22);
+                            "http://127.0.0.1:9/bye").containsEntry("state", out.state().orElseThrow());
+            assertThat(out.state().orElseThrow()).hasSize(22);
+            // without a post-logout redirect URI there is nowhere for a state to come back to
+            LogoutRedirect plain = c.logoutUrl(login.idToken(), null).orElseThrow();
+            assertThat(plain.state()).isEmpty();
+            assertThat(FakeProvider.form(plain.url().getRawQuery())).containsOnlyKeys("id_token_hint", "client_id");
         }
         op.discovery = m -> {
             m.remove("end_session_endpoint");

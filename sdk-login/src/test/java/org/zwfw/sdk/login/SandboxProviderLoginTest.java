@@ -183,7 +183,7 @@ class SandboxProviderLoginTest {
             LogoutRedirect out = c.logoutUrl(login.idToken(), URI.create("http://127.0.0.1:9/bye")).orElseThrow();
             LOGOUT_TOKENS.clear();
             URI back = Browser.authorize(out.url());
-            assertThat(FakeProvider.form(back.getRawQuery())).containsEntry("state", out.state());
+            assertThat(FakeProvider.form(back.getRawQuery())).containsEntry("state", out.state().orElseThrow());
             assertThat(LOGOUT_TOKENS).hasSize(1);
             LogoutTokenVerifier v = c.logoutTokenVerifier(new InMemoryReplayStore());
             VerificationResult<LogoutToken> r = v.verify(LOGOUT_TOKENS.get(0));
