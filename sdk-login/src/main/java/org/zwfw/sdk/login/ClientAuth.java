@@ -60,8 +60,9 @@ final class ClientAuth {
 
     /**
      * The body parameters of {@code private_key_jwt}: {@code client_assertion_type} and a fresh
-     * {@code client_assertion}, signed by the SDK. Not nimbus's {@code PrivateKeyJWT}: it refuses
-     * an assertion signed with SGD_SM3_SM2 ("must be RSA or ECDSA-signed").
+     * {@code client_assertion}, signed by the SDK, which the token request carries as parameters
+     * beside {@code client_id}. Not nimbus's {@code PrivateKeyJWT}: it refuses an assertion
+     * signed with SGD_SM3_SM2 ("must be RSA or ECDSA-signed").
      *
      * @return the parameters, or {@code null} for the other methods
      */

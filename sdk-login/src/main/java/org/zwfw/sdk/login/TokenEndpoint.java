@@ -14,7 +14,6 @@ import com.nimbusds.oauth2.sdk.token.AccessTokenType;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.oauth2.sdk.util.JSONObjectUtils;
-import com.nimbusds.oauth2.sdk.util.URLUtils;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.token.OIDCTokens;
 import java.net.URI;
@@ -56,14 +55,14 @@ final class TokenEndpoint {
 
     Issued request(URI endpoint, AuthorizationGrant grant, boolean idTokenRequired) throws LoginException {
         ClientAuthentication basic = auth.basic();
-        TokenRequest request = basic != null ? new TokenRequest(endpoint, basic, grant)
-                : new TokenRequest(endpoint, new ClientID(clientId), grant);
-        HTTPRequest http = request.toHTTPRequest();
-        String body = http.getBody();
+        TokenRequest.Builder b = basic != null ? new TokenRequest.Builder(endpoint, basic, grant)
+                : new TokenRequest.Builder(endpoint, new ClientID(clientId), grant);
         Map<String, List<String>> assertion = auth.assertion(issuer, endpoint, clock.instant());
         if (assertion != null) {
-            body = body + "&" + URLUtils.serializeParameters(assertion);
+            assertion.forEach((name, values) -> b.customParameter(name, values.toArray(new String[0])));
         }
+        HTTPRequest http = b.build().toHTTPRequest();
+        String body = http.getBody();
         Map<String, String> headers = new LinkedHashMap<>();
         http.getHeaderMap().forEach((name, values) -> headers.put(name, values.get(0)));
         headers.put("Accept", "application/json");
