@@ -233,6 +233,33 @@ class ProviderFailuresTest {
     }
 
     @Test
+    void concurrentFirstLoginsShareOneDiscoveryFetch() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        op.on(DISCOVERY, ex -> {
+            try {
+                slow.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            FakeProvider.json(ex, 200, op.metadata());
+        });
+        try (OidcClient c = client(op).build()) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<LoginRedirect>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                logins.add(pool.submit((java.util.concurrent.Callable<LoginRedirect>) c::beginLogin));
+            }
+            Thread.sleep(300);
+            slow.countDown();
+            for (java.util.concurrent.Future<LoginRedirect> f : logins) {
+                assertThat(f.get(10, TimeUnit.SECONDS).url().toString()).startsWith(op.issuer());
+            }
+            pool.shutdown();
+            assertThat(op.hits(DISCOVERY)).isOne();
+        }
+    }
+
+    @Test
     void tokenEndpointErrorsAreNamedAndTheSecretNeverShown() throws Exception {
         String secret = "Tr0ub4dor&3:x";
         op.on("/op/token", ex -> FakeProvider.json(ex, 401, Map.of("error", "invalid_client",
