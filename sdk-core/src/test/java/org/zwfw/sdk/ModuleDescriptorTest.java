@@ -36,12 +36,8 @@ class ModuleDescriptorTest {
                 "org.zwfw.sdk.trust.publisher", "org.zwfw.sdk.rnat", "org.zwfw.sdk.rnat.issuer",
                 "org.zwfw.sdk.oidc");
         // The source decorators are how the SDK builds its sources; applications use those sources.
-<<<<<<< HEAD
-        assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm", "org.zwfw.sdk.internal.sdjwt",
-=======
         assertThat(descriptor().packages()).contains("org.zwfw.sdk.internal", "org.zwfw.sdk.internal.sm",
-                "org.zwfw.sdk.internal.ec",
->>>>>>> p256-comb
+                "org.zwfw.sdk.internal.sdjwt", "org.zwfw.sdk.internal.ec",
                 "org.zwfw.sdk.source");
         assertThat(exported).noneMatch(p -> p.contains("internal"));
     }
