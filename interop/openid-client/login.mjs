@@ -28,6 +28,13 @@ try {
   const info = await client.fetchUserInfo(config, tokens.access_token, claims.sub);
   console.log(JSON.stringify({ sub: claims.sub, acr: claims.acr, amr: claims.amr, userinfo_sub: info.sub }));
 } catch (e) {
-  console.error(`${e.name}: ${e.message}${e.code ? ' (' + e.code + ')' : ''}`);
+  // the OAuth error the provider sent: in the authorization response, the token response, or a
+  // WWW-Authenticate challenge
+  let oauth = e.error ?? (Array.isArray(e.cause) ? e.cause.map((c) => c.parameters?.error).find(Boolean) : undefined)
+      ?? e.cause?.error;
+  if (!oauth && e.response && !e.response.bodyUsed) {
+    oauth = await e.response.json().then((b) => b.error, () => undefined);
+  }
+  console.error(`${e.name}: ${e.message}${e.code ? ' (' + e.code + ')' : ''}${oauth ? ' error=' + oauth : ''}`);
   process.exit(1);
 }
