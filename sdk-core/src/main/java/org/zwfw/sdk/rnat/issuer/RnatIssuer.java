@@ -102,7 +102,10 @@ public final class RnatIssuer {
             verification.put("assurance_level", grant.proofedLevel.name());
             verification.put("time", PROOFING_TIME.format(grant.proofedAt.atOffset(ZoneOffset.ofHours(8))
                     .truncatedTo(ChronoUnit.SECONDS)));
-            c.put("verified_claims", Map.of("verification", verification, "claims", released));
+            Map<String, Object> vc = new LinkedHashMap<>();
+            vc.put("verification", verification);
+            vc.put("claims", released);
+            c.put("verified_claims", vc);
         }
         if (grant.confirmation != null) {
             c.put("cnf", Map.of("jkt", grant.confirmation));
