@@ -311,6 +311,40 @@ class RnatClaimsTest {
     }
 
     @Test
+    void theProofingTimeIsReadAsJavaTimeReadsIt() {
+        // differential: the hand-read time against DateTimeFormatter's strict ISO parsing
+        java.util.Random r = new java.util.Random(20261206);
+        java.util.List<String> samples = new java.util.ArrayList<>(List.of("2024-02-29T23:59:59+14:00",
+                "2023-02-29T00:00Z", "2025-04-31T10:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59-18:00",
+                "2025-11-03T24:00Z", "2025-11-03T10:60Z", "2025-11-03T10:15:60Z", "2025-11-03T10:15+18:01",
+                "2025-11-03T10:15-00:30", "2025-11-03T10:15+05:60"));
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder(String.format("%04d-%02d-%02dT%02d:%02d", r.nextInt(10_000),
+                    r.nextInt(20), r.nextInt(40), r.nextInt(30), r.nextInt(70)));
+            if (r.nextBoolean()) {
+                s.append(String.format(":%02d", r.nextInt(70)));
+            }
+            s.append(r.nextInt(4) == 0 ? "Z" : String.format("%s%02d:%02d", r.nextBoolean() ? "+" : "-", r.nextInt(20),
+                    r.nextInt(70)));
+            samples.add(s.toString());
+        }
+        int valid = 0;
+        for (String s : samples) {
+            String full = s.charAt(16) != ':' ? s.substring(0, 16) + ":00" + s.substring(16) : s;
+            java.time.Instant expected;
+            try {
+                expected = java.time.OffsetDateTime.parse(full, java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                        .toInstant();
+                valid++;
+            } catch (java.time.format.DateTimeParseException e) {
+                expected = null;
+            }
+            assertThat(RnatClaims.time(s)).as(s).isEqualTo(expected);
+        }
+        assertThat(valid).as("enough valid samples").isGreaterThan(2_000);
+    }
+
+    @Test
     void maskedValuesMustBeMaskedEnough() {
         for (String ok : List.of("11**************2X", "****************2X", "1101************2X", "******************")) {
             assertThat(verify(withVerifiedClaims(released("id_number_masked", ok))).errors()).as(ok).isEmpty();
