@@ -91,6 +91,25 @@ public final class PairedRatio {
                 }
             }
         }
+        for (String alg : new String[] {"ES256", "EdDSA", "SGD_SM3_SM2"}) {
+            // the whole real-name token verification, replay store on (RnatVerifyBenchmark)
+            String bare = "RNAT " + alg + " sdk ÷ bareBouncyCastle";
+            String store = "RNAT " + alg + " sdk ÷ sdkNoReplay";
+            String nimbus = "RNAT " + alg + " sdk ÷ nimbusDefault";
+            String rules = "RNAT " + alg + " sdkNoReplay ÷ jwsVerifierOnly";
+            if (selected(bare, store, rules) || alg.equals("ES256") && selected(nimbus)) {
+                RnatVerifyBenchmark rb = new RnatVerifyBenchmark();
+                rb.alg = alg;
+                rb.setup();
+                report(bare, rb::sdk, rb::bareBouncyCastle, pairs);
+                report(store, rb::sdk, rb::sdkNoReplay, pairs);
+                report(rules, rb::sdkNoReplay, rb::jwsVerifierOnly, pairs);
+                if (alg.equals("ES256")) {
+                    // the target "at least 8 times nimbus's DefaultJWTProcessor", asked directly
+                    report(nimbus, rb::sdk, rb::nimbusDefault, pairs);
+                }
+            }
+        }
         for (String path : new String[] {"token", "presentation"}) {
             String parse = "Parsing " + path + ": sdkParse ÷ libraryParse";
             String parts = "Parsing " + path + ": libraryBase64 ÷ libraryUtf8";

@@ -41,6 +41,7 @@ public final class JwsVerifier {
     private final boolean jsonPayload;
     private final boolean ignoreKeyId;
     private final boolean requireKeyId;
+    private final boolean stopAfterHeaderFailure;
 
     private JwsVerifier(Builder b) {
         this.keys = b.keys;
@@ -51,6 +52,7 @@ public final class JwsVerifier {
         this.jsonPayload = b.jsonPayload;
         this.ignoreKeyId = b.ignoreKeyId;
         this.requireKeyId = b.requireKeyId;
+        this.stopAfterHeaderFailure = b.stopAfterHeaderFailure;
     }
 
     /** @return a builder with the defaults */
@@ -108,7 +110,8 @@ public final class JwsVerifier {
      *
      * @param jws      the parsed JWS, never {@code null}
      * @param resolver where the keys come from, never {@code null}; it is asked only when the
-     *                 header and payload are acceptable
+     *                 header and payload are acceptable (with {@link Builder#stopAfterHeaderFailure},
+     *                 only when no check before it failed)
      * @return the result with every failed check
      */
     public VerificationResult<VerifiedJws> verify(ParsedJws parsed, KeyResolver resolver) {
@@ -134,7 +137,7 @@ public final class JwsVerifier {
             return f.error(jws.signatureProblem().code(), jws.signatureProblem().message()).failure();
         }
         VerificationKey key = null;
-        if (alg != null && !f.hasError(OutcomeCode.MALFORMED)) {
+        if (alg != null && !f.hasError(OutcomeCode.MALFORMED) && !(stopAfterHeaderFailure && f.hasErrors())) {
             KeyRequest request = new KeyRequest(ignoreKeyId ? null : kid, (String) params.get("alg"),
                     jws.header().type().orElse(null), jws.stringClaim("iss").orElse(null), policy.now());
             VerificationResult<KeySet> resolved = resolver.resolve(request);
@@ -325,8 +328,24 @@ public final class JwsVerifier {
         private boolean jsonPayload = true;
         private boolean ignoreKeyId;
         private boolean requireKeyId;
+        private boolean stopAfterHeaderFailure;
 
         private Builder() {
+        }
+
+        /**
+         * For token kinds whose profile stops at a failed header or payload check (real-name
+         * tokens, spec/realname-token.md §12 steps 2 to 6): once any of those checks failed, no
+         * key is looked up and no signature checked, so the resolver is never asked about such a
+         * token. By default an unexpected {@code typ} or {@code crit} does not keep the key lookup
+         * and the signature check from running and being reported too.
+         *
+         * @param stop whether a failed header or payload check ends the run (default {@code false})
+         * @return this builder
+         */
+        public Builder stopAfterHeaderFailure(boolean stop) {
+            this.stopAfterHeaderFailure = stop;
+            return this;
         }
 
         /**

@@ -2,7 +2,8 @@ package org.zwfw.sdk.rnat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -60,7 +61,7 @@ final class RnatClaims {
     /** {@code sub}: 1..255 printable ASCII characters. */
     static Optional<String> subject(Map<String, ?> claims, Findings f) {
         Optional<String> sub = string(claims, "sub", true, 255, f);
-        if (sub.isPresent() && !sub.get().chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        if (sub.isPresent() && !printableAscii(sub.get())) {
             f.error(OutcomeCode.INVALID_CLAIM, "claim 'sub' must be printable ASCII");
             return Optional.empty();
         }
@@ -233,8 +234,24 @@ final class RnatClaims {
         }
     }
 
-    private static long stars(String s) {
-        return s.chars().filter(c -> c == '*').count();
+    private static boolean printableAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int stars(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '*') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** @return the instant of an Identity Assurance time, or {@code null} when it is not one */
@@ -242,12 +259,28 @@ final class RnatClaims {
         if (!TIME.matcher(s).matches()) {
             return null;
         }
+        // read from the matched digits (DateTimeFormatter took a fifth of the claim rules' time)
+        boolean seconds = s.length() > 16 && s.charAt(16) == ':';
+        int zone = seconds ? 19 : 16;
         try {
-            String full = s.length() == 16 || s.charAt(16) != ':' ? s.substring(0, 16) + ":00" + s.substring(16) : s;
-            return OffsetDateTime.parse(full, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
+            LocalDateTime local = LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10),
+                    digits(s, 11, 13), digits(s, 14, 16), seconds ? digits(s, 17, 19) : 0);
+            ZoneOffset offset = s.charAt(zone) == 'Z' ? ZoneOffset.UTC : ZoneOffset.ofHoursMinutes(
+                    (s.charAt(zone) == '-' ? -1 : 1) * digits(s, zone + 1, zone + 3),
+                    (s.charAt(zone) == '-' ? -1 : 1) * digits(s, zone + 4, zone + 6));
+            return local.toInstant(offset);
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    /** The ASCII digits {@code s[from, to)} as a number (the pattern has checked they are digits). */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     private static Optional<String> nested(Map<String, Object> verification, String name, Findings f) {

@@ -27,6 +27,7 @@ import org.zwfw.sdk.replay.ReplayStore;
 import org.zwfw.sdk.replay.ReplayStoreException;
 import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.trust.TrustedIssuer;
+import org.zwfw.sdk.verify.Finding;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
 
@@ -49,6 +50,8 @@ public final class RnatVerifier {
     /** The algorithms the profile allows (§2); the policy's allow-list is intersected with them. */
     public static final Set<JwsAlgorithm> PROFILE_ALGORITHMS =
             Set.of(JwsAlgorithm.ES256, JwsAlgorithm.EDDSA, JwsAlgorithm.SGD_SM3_SM2);
+    /** The longest {@code kid} accepted (§2). */
+    public static final int MAX_KEY_ID_LENGTH = 256;
 
     private final JwsVerifier jws;
     private final VerificationPolicy policy;
@@ -69,7 +72,8 @@ public final class RnatVerifier {
             throw new IllegalStateException("the policy allows none of the profile's algorithms " + PROFILE_ALGORITHMS);
         }
         this.policy = b.configuredPolicy().withAlgorithms(allowed);
-        this.jws = JwsVerifier.builder().policy(policy).expectedType(TYPE).requireKeyId(true).build();
+        this.jws = JwsVerifier.builder().policy(policy).expectedType(TYPE).requireKeyId(true)
+                .stopAfterHeaderFailure(true).build();
         this.trust = b.trust;
         this.issuers = Map.copyOf(b.issuers);
         this.expectedIssuers = Set.copyOf(b.expectedIssuers);
@@ -115,8 +119,15 @@ public final class RnatVerifier {
         Objects.requireNonNull(token, "token");
         ParsedJws parsed = jws.parse(token);
         TrustedIssuer[] entry = new TrustedIssuer[1];
-        VerificationResult<VerifiedJws> signed = jws.verify(parsed, request -> keys(parsed, request, entry));
+        // steps 2 to 9; the resolver is asked only when steps 2 to 6 passed (the kid's length aside)
+        Finding kid = keyIdProblem(parsed);
+        VerificationResult<VerifiedJws> signed = jws.verify(parsed, kid != null
+                ? request -> VerificationResult.invalid(List.of(kid), List.of())
+                : request -> keys(parsed, request, entry));
         if (!signed.isValid()) {
+            if (kid != null && !signed.errors().contains(kid)) {
+                return new Findings().addAll(signed).error(kid.code(), kid.message()).failure();
+            }
             return signed.asInvalid();
         }
         Findings f = new Findings();
@@ -210,11 +221,39 @@ public final class RnatVerifier {
             } catch (ReplayStoreException e) {
                 return f.error(OutcomeCode.REPLAY_CHECK_UNAVAILABLE, "single use could not be checked: "
                         + e.getMessage()).failure();
+            } catch (IllegalArgumentException e) {
+                // iss and jti within §3 (code points) can still exceed the store's 512 UTF-16 chars
+                return f.error(OutcomeCode.REPLAY_CHECK_UNAVAILABLE, "single use could not be checked: 'iss' and"
+                        + " 'jti' together are longer than the replay store's " + ReplayStore.MAX_ID_LENGTH
+                        + " characters").failure();
             }
         }
         return f.result(new RealNameToken(iss, entry[0], sub.orElseThrow(), aud.orElseThrow(), level, methods,
                 authTime.orElseThrow(), iat, exp, jti.orElseThrow(), clientId.orElse(null), cnf.orElse(null),
                 released.orElse(null)));
+    }
+
+    /** Step 6's length rule: a {@code kid} string of 1 to 256 characters; {@code null} when it holds. */
+    private static Finding keyIdProblem(ParsedJws parsed) {
+        if (!headerParsed(parsed)) {
+            return null; // the structure or header did not parse: that is reported, and all
+        }
+        Object kid = parsed.header().get("kid");
+        if (kid instanceof String && !RnatClaims.lengthIn((String) kid, 1, MAX_KEY_ID_LENGTH)) {
+            return new Finding(OutcomeCode.MALFORMED, "header 'kid' must be 1 to " + MAX_KEY_ID_LENGTH
+                    + " characters, found " + ((String) kid).length());
+        }
+        return null;
+    }
+
+    /** ParsedJws tells that its header did not parse only by throwing from {@code header()}. */
+    private static boolean headerParsed(ParsedJws parsed) {
+        try {
+            parsed.header();
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 
     private static Instant date(Map<String, Object> claims, String name) {
@@ -246,7 +285,7 @@ public final class RnatVerifier {
             return VerificationResult.invalid(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Texts.quote(iss)
                     + " is not one this verifier accepts");
         }
-        VerificationResult<TrustedIssuer> found = trust.issuer(iss, request.at());
+        VerificationResult<TrustedIssuer> found = trust.issuer(iss, request.at(), policy.skew());
         if (!found.isValid()) {
             return found.asInvalid();
         }

@@ -1,5 +1,6 @@
 package org.zwfw.sdk.trust;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -81,8 +82,26 @@ public final class TrustListKeys implements KeyResolver {
      * @return the issuer's entry, with the list's warnings, or every reason it cannot be trusted
      */
     public VerificationResult<TrustedIssuer> issuer(String iss, Instant at) {
+        return issuer(iss, at, Duration.ZERO);
+    }
+
+    /**
+     * Looks an issuer up, allowing a clock skew at both ends of the entry's window: the entry must
+     * be valid at some instant within {@code at ± skew} ({@code valid_from − skew ≤ at <
+     * valid_until + skew}), as a token verifier judges a token's own times
+     * (spec/trust-list.md §3, spec/realname-token.md §12 step 7).
+     *
+     * @param iss  the issuer identifier ({@code iss}), never {@code null}
+     * @param at   the validation time
+     * @param skew the allowed clock skew, not negative
+     * @return the issuer's entry, with the list's warnings, or every reason it cannot be trusted
+     */
+    public VerificationResult<TrustedIssuer> issuer(String iss, Instant at, Duration skew) {
         Objects.requireNonNull(iss, "iss");
         Objects.requireNonNull(at, "at");
+        if (skew.isNegative()) {
+            throw new IllegalArgumentException("skew must not be negative");
+        }
         Findings f = new Findings();
         VerificationResult<TrustList> list = trust.get();
         f.addAll(list);
@@ -95,9 +114,9 @@ public final class TrustListKeys implements KeyResolver {
                     .failure();
         }
         TrustedIssuer issuer = entry.get();
-        if (!issuer.isValidAt(at)) {
+        if (!validWithin(issuer, at, skew)) {
             return f.error(OutcomeCode.UNTRUSTED_ISSUER, "issuer " + Texts.quote(iss) + " is on the trust list only "
-                    + window(issuer) + ", not at " + at).failure();
+                    + window(issuer) + ", not at " + at + (skew.isZero() ? "" : " (skew " + skew + ")")).failure();
         }
         if (type != null && !issuer.allows(type)) {
             return f.error(OutcomeCode.UNTRUSTED_ISSUER, "the trust list does not let issuer " + Texts.quote(iss)
@@ -123,6 +142,14 @@ public final class TrustListKeys implements KeyResolver {
             return issuer.asInvalid();
         }
         return VerificationResult.valid(issuer.value().orElseThrow().keys(), issuer.warnings());
+    }
+
+    private static boolean validWithin(TrustedIssuer issuer, Instant at, Duration skew) {
+        if (skew.isZero()) {
+            return issuer.isValidAt(at);
+        }
+        return issuer.validFrom().map(from -> !at.plus(skew).isBefore(from)).orElse(true)
+                && issuer.validUntil().map(until -> at.minus(skew).isBefore(until)).orElse(true);
     }
 
     private static String window(TrustedIssuer issuer) {

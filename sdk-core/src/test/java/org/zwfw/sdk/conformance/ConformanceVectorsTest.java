@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat");
     }
 
     @TestFactory
@@ -82,7 +82,7 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert").contains(kind);
+            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat").contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
@@ -93,6 +93,12 @@ class ConformanceVectorsTest {
                     return sdJwt(v);
                 case "ecert": {
                     VerificationResult<org.zwfw.sdk.credential.VerifiedCredential> r = EcertVectors.run(v);
+                    return new Outcome(r.isValid(),
+                            r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
+                            r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
+                }
+                case "rnat": {
+                    VerificationResult<org.zwfw.sdk.rnat.RealNameToken> r = RnatVectors.run(v);
                     return new Outcome(r.isValid(),
                             r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
                             r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
@@ -122,6 +128,9 @@ class ConformanceVectorsTest {
         static void extraChecks(String kind, JsonNode v, Outcome o) {
             if (kind.equals("ecert")) {
                 EcertVectors.check(v, (VerificationResult<org.zwfw.sdk.credential.VerifiedCredential>) o.detail());
+            }
+            if (kind.equals("rnat")) {
+                RnatVectors.check(v, (VerificationResult<org.zwfw.sdk.rnat.RealNameToken>) o.detail());
             }
             if (kind.equals("trust-list")) {
                 TrustListVectors.check(v, (VerificationResult<org.zwfw.sdk.trust.TrustList>) o.detail());

@@ -355,6 +355,37 @@ class JwsVerifierTest {
     }
 
     @Test
+    void withStopAfterHeaderFailureNoKeyIsLookedUpForATokenWhoseHeaderOrPayloadFailed() {
+        KeyResolver never = request -> {
+            throw new AssertionError("resolver asked for a token whose header failed");
+        };
+        JwsVerifier stopping = JwsVerifier.builder().expectedType("test+jwt").stopAfterHeaderFailure(true).build();
+        Map<String, Object> h = header("ES256", "es");
+        h.put("typ", "JWT");
+        h.put("crit", List.of("exp"));
+        h.put("exp", 1);
+        String bad = forge(h, SigningKey.generate(JwsAlgorithm.ES256));
+        assertThat(stopping.verify(bad, never).errorCodes()).containsExactlyInAnyOrder(OutcomeCode.WRONG_TYPE,
+                OutcomeCode.CRITICAL_HEADER_UNSUPPORTED);
+        Map<String, Object> typOnly = header("ES256", "es");
+        typOnly.put("typ", "JWT");
+        assertThat(stopping.verify(forge(typOnly, ES), never).errorCodes()).containsExactly(OutcomeCode.WRONG_TYPE);
+        Object deep = "x";
+        for (int i = 0; i < 40; i++) {
+            deep = List.of(deep);
+        }
+        String input = Base64Url.encode(Json.write(header("ES256", "es"))) + "."
+                + Base64Url.encode(Json.write(Map.of("deep", deep)));
+        String deepToken = input + "." + Base64Url.encode(ES.sign(input.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(stopping.verify(deepToken, never).errorCodes()).containsExactly(OutcomeCode.TOO_LARGE);
+        // by default the key is still looked up and the signature checked and reported
+        assertThat(JwsVerifier.builder().expectedType("test+jwt").build().verify(bad, KEYS).errorCodes())
+                .containsExactlyInAnyOrder(OutcomeCode.WRONG_TYPE, OutcomeCode.CRITICAL_HEADER_UNSUPPORTED,
+                        OutcomeCode.SIGNATURE_INVALID);
+        assertThat(stopping.verify(token(ES), KEYS).isValid()).isTrue();
+    }
+
+    @Test
     void critHeaderMustBeUnderstood() {
         Map<String, Object> h = header("ES256", "es");
         h.put("crit", List.of("zwfw_ext"));

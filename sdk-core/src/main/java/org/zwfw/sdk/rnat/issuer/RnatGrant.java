@@ -24,6 +24,8 @@ public final class RnatGrant {
     /** Release scope of tier 3: {@code id_number}. */
     public static final String SCOPE_ID_NUMBER = "rn_id_number";
 
+    private static final java.util.regex.Pattern JKT = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{43}");
+
     final String audience;
     final String sector;
     final String residentId;
@@ -99,7 +101,7 @@ public final class RnatGrant {
          * @return this builder
          */
         public Builder audience(String clientId, String sector) {
-            this.audience = Objects.requireNonNull(clientId, "clientId");
+            this.audience = checkedId(clientId, "an audience (client_id)");
             this.sector = Objects.requireNonNull(sector, "sector");
             return this;
         }
@@ -131,10 +133,20 @@ public final class RnatGrant {
 
         /**
          * @param at      when the person authenticated ({@code auth_time})
-         * @param methods the methods used ({@code amr}), at least one (spec/realname-token.md §5)
+         * @param methods the methods used ({@code amr}), 1 to 16 distinct values of 1 to 32
+         *                characters (spec/realname-token.md §3, §5)
          * @return this builder
+         * @throws IllegalArgumentException for more than 16 methods, one twice, or one of another length
          */
         public Builder authentication(Instant at, String... methods) {
+            if (methods.length > 16 || new java.util.HashSet<>(List.of(methods)).size() != methods.length) {
+                throw new IllegalArgumentException("amr is at most 16 distinct methods");
+            }
+            for (String m : methods) {
+                if (m.isEmpty() || m.codePointCount(0, m.length()) > 32) {
+                    throw new IllegalArgumentException("an amr value is 1 to 32 characters");
+                }
+            }
             this.authTime = Objects.requireNonNull(at, "at");
             this.methods.clear();
             this.methods.addAll(List.of(methods));
@@ -162,7 +174,7 @@ public final class RnatGrant {
          * @return this builder
          */
         public Builder clientId(String id) {
-            this.clientId = id;
+            this.clientId = id == null ? null : checkedId(id, "a client_id");
             return this;
         }
 
@@ -171,8 +183,18 @@ public final class RnatGrant {
          * @return this builder
          */
         public Builder confirmation(String jkt) {
+            if (jkt != null && !JKT.matcher(jkt).matches()) {
+                throw new IllegalArgumentException("cnf.jkt is an RFC 7638 SHA-256 thumbprint: 43 base64url characters");
+            }
             this.confirmation = jkt;
             return this;
+        }
+
+        private static String checkedId(String id, String what) {
+            if (id == null || id.isEmpty() || id.codePointCount(0, id.length()) > 255) {
+                throw new IllegalArgumentException(what + " is 1 to 255 characters");
+            }
+            return id;
         }
 
         /**
