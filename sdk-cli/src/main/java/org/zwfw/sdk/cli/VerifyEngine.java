@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.verify.OutcomeCode;
+import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.http.HttpTransport;
 import org.zwfw.sdk.input.InputKind;
 import org.zwfw.sdk.input.InputReport;
@@ -83,7 +85,10 @@ public final class VerifyEngine implements AutoCloseable {
             b.minimumLevel(AssuranceLevel.fromName(o.minLevel).orElseThrow());
         }
         if (o.issuer != null) {
-            KeySet issuerKeys = o.jwks == null ? null : TrustSetup.publicKeys("--jwks", o.jwks, stdin, "");
+            KeyResolver issuerKeys = o.jwks != null ? TrustSetup.publicKeys("--jwks", o.jwks, stdin, "")
+                    : o.offline ? request -> VerificationResult.invalid(OutcomeCode.UNKNOWN_KEY, "offline (--offline):"
+                            + " give the keys of " + o.issuer + " with --jwks FILE")
+                    : new DiscoveredKeys(o.issuer, this::transport, clock);
             b.tokenIssuer(o.issuer, issuerKeys);
         }
         this.verifier = b.build();

@@ -129,6 +129,81 @@ class VerifyTokensTest {
         assertThat(codes(Province.json(noKeys.out()))).containsExactly("UNKNOWN_KEY");
     }
 
+    /** A provider on loopback serving its discovery document and keys; {@code named} is the issuer it claims. */
+    private com.sun.net.httpserver.HttpServer provider(java.util.function.IntFunction<String> named,
+            java.util.concurrent.atomic.AtomicInteger fetches) throws java.io.IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        int port = server.getAddress().getPort();
+        String base = "http://127.0.0.1:" + port;
+        server.createContext("/oidc/.well-known/openid-configuration", x -> {
+            fetches.incrementAndGet();
+            byte[] body = org.zwfw.sdk.internal.Json.writeString(Map.of("issuer", named.apply(port),
+                    "authorization_endpoint", base + "/oidc/authorize", "token_endpoint", base + "/oidc/token",
+                    "jwks_uri", base + "/oidc/jwks", "response_types_supported", List.of("code"),
+                    "subject_types_supported", List.of("pairwise"),
+                    "id_token_signing_alg_values_supported", List.of("ES256"))).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "application/json");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.createContext("/oidc/jwks", x -> {
+            fetches.incrementAndGet();
+            byte[] body = KeySet.of(opKey.verificationKey()).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "application/jwk-set+json");
+            x.sendResponseHeaders(200, body.length);
+            x.getResponseBody().write(body);
+            x.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private String idToken(String iss) {
+        return JwsBuilder.signedWith(opKey).claims(Map.of("iss", iss, "sub", "u-1", "aud", CLIENT,
+                "iat", Province.NOW.getEpochSecond(), "exp", Province.NOW.getEpochSecond() + 300)).sign();
+    }
+
+    @Test
+    void withoutJwksTheNamedIssuersKeysComeFromItsDiscoveryOncePerRun() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = provider(port -> "http://127.0.0.1:" + port + "/oidc", fetches);
+        try {
+            String iss = "http://127.0.0.1:" + server.getAddress().getPort() + "/oidc";
+            Path list = p.write("ids.txt", idToken(iss) + "\n" + idToken(iss) + "\n");
+            CliRunner.Result r = CliRunner.run("verify-batch", "--at", Province.AT, "--threads", "2", "--issuer", iss,
+                    "--aud", CLIENT, list.toString());
+            String[] lines = r.out().strip().split("\n");
+            assertThat(Province.json(lines[0]).get("valid").asBoolean()).as(r.out()).isTrue();
+            assertThat(Province.json(lines[1]).get("valid").asBoolean()).isTrue();
+            assertThat(fetches.get()).as("one discovery and one key set fetch for the run").isEqualTo(2);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aDiscoveryDocumentNamingAnotherIssuerIsNotUsedAndADeadOneIsNamed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = provider(port -> "https://op.attacker.example", fetches);
+        String iss = "http://127.0.0.1:" + server.getAddress().getPort() + "/oidc";
+        try {
+            CliRunner.Result r = run("--issuer", iss, "--aud", CLIENT, p.write("id.jwt", idToken(iss)).toString());
+            assertThat(r.exit()).isEqualTo(1);
+            JsonNode o = Province.json(r.out());
+            assertThat(codes(o)).containsExactly("UNTRUSTED_ISSUER");
+            assertThat(o.get("errors").get(0).get("message").asText()).contains("nothing of it was used");
+            assertThat(fetches.get()).as("the key set of a mismatched document is never fetched").isEqualTo(1);
+        } finally {
+            server.stop(0);
+        }
+        // the same port, nobody listening now
+        CliRunner.Result dead = run("--issuer", iss, "--aud", CLIENT, p.write("id2.jwt", idToken(iss)).toString());
+        assertThat(codes(Province.json(dead.out()))).containsExactly("UNKNOWN_KEY");
+        assertThat(Province.json(dead.out()).get("errors").get(0).get("message").asText()).contains("discovery");
+    }
+
     @Test
     void badIssuerAndJwksOptionsAreUsageErrors() {
         Path token = p.write("t.jwt", rnat(AssuranceLevel.L2, "pwd"));

@@ -31,6 +31,26 @@ public final class ProviderMetadata {
         this.fetchedAt = fetchedAt;
     }
 
+    /**
+     * Fetches and checks an issuer's discovery document (spec/login.md §2) without a client: for
+     * verifiers that need only its {@code jwks_uri} (as {@code zwfw verify --issuer} does). Every
+     * call fetches; an {@link OidcClient} keeps what it fetched.
+     *
+     * @param issuer            the issuer identifier, compared exactly with the document's
+     * @param transport         how to fetch
+     * @param allowLoopbackHttp whether a plain {@code http} issuer on a loopback host is allowed
+     * @param clock             the time the document is stamped with
+     * @return the checked metadata
+     * @throws LoginException {@code ISSUER_MISMATCH}, {@code PROVIDER_UNAVAILABLE} or
+     *                        {@code PROVIDER_RESPONSE_INVALID}; nothing of a failed document is used
+     */
+    public static ProviderMetadata discover(String issuer, org.zwfw.sdk.http.HttpTransport transport,
+            boolean allowLoopbackHttp, java.time.Clock clock) throws LoginException {
+        org.zwfw.sdk.http.FetchRules.check(URI.create(issuer), allowLoopbackHttp);
+        return new Discovery(issuer, allowLoopbackHttp, new Exchanges(transport, OidcClient.DEFAULT_EXCHANGE_TIMEOUT),
+                clock).get();
+    }
+
     /** @return {@code issuer}, equal to the configured one */
     public String issuer() {
         return issuer;
