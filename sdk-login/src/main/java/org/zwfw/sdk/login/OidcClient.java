@@ -43,6 +43,8 @@ import org.zwfw.sdk.replay.ReplayStore;
 import org.zwfw.sdk.rnat.AssuranceLevel;
 import org.zwfw.sdk.trust.TrustListKeys;
 import org.zwfw.sdk.verify.VerificationResult;
+import org.zwfw.sdk.rnat.RealNameToken;
+import org.zwfw.sdk.rnat.RnatVerifier;
 
 /**
  * An OpenID Connect relying party (spec/login.md): a department application logs citizens in
@@ -335,6 +337,59 @@ public final class OidcClient implements AutoCloseable {
         }
         return new Login(id, issued.accessToken(), issued.refreshToken() != null ? issued.refreshToken() : rt,
                 issued.expiresIn(), issued.scope(), now, warnings);
+    }
+
+    /** RFC 8693 token type of a real-name auth token (spec/realname-token.md §14). */
+    public static final String RNAT_TOKEN_TYPE = "urn:zwfw:token-type:rnat";
+    private static final String ID_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:id_token";
+
+    /**
+     * Obtains a real-name auth token for another relying party by token exchange (RFC 8693,
+     * spec/realname-token.md §14), with this login's ID token as the subject token, and checks it
+     * as the audience would (the issuer's keys, the audience, the claims), without recording its
+     * {@code jti}. A public client cannot exchange.
+     *
+     * @param login    this client's login of the person
+     * @param audience the {@code client_id} the token is for
+     * @param scopes   release tiers asked for ({@code rn_masked}, {@code rn_identity}, {@code rn_id_number}), or none
+     * @return the token and what it says
+     * @throws LoginException {@code TOKEN_ERROR} naming the provider's error (e.g. {@code invalid_target}),
+     *                        {@code PROVIDER_RESPONSE_INVALID} for a response that is not an RNAT
+     *                        exchange's, or the RNAT's failed checks
+     */
+    public ExchangedToken exchangeForRnat(Login login, String audience, String... scopes) throws LoginException {
+        Objects.requireNonNull(login, "login");
+        Objects.requireNonNull(audience, "audience");
+        URI endpoint = discovery.get().tokenEndpoint();
+        com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant grant;
+        try {
+            grant = new com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant(
+                    new com.nimbusds.oauth2.sdk.token.TypelessToken(login.idToken().compact()),
+                    com.nimbusds.oauth2.sdk.token.TokenTypeURI.parse(ID_TOKEN_TYPE), null, null,
+                    com.nimbusds.oauth2.sdk.token.TokenTypeURI.parse(RNAT_TOKEN_TYPE),
+                    List.of(new com.nimbusds.oauth2.sdk.id.Audience(audience)));
+        } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+            throw new IllegalStateException("a fixed token type URI did not parse", e);
+        }
+        Map<String, Object> json = tokens.exchange(endpoint, grant, List.of(scopes));
+        Object token = json.get("access_token");
+        Object type = json.get("issued_token_type");
+        Object tokenType = json.get("token_type");
+        if (!(token instanceof String) || !RNAT_TOKEN_TYPE.equals(type) || !(tokenType instanceof String)
+                || !((String) tokenType).equalsIgnoreCase("N_A")) {
+            throw new LoginException(LoginFailure.PROVIDER_RESPONSE_INVALID, "the token endpoint at "
+                    + endpoint.getHost() + " did not answer with a real-name auth token (access_token, issued_token_type "
+                    + RNAT_TOKEN_TYPE + ", token_type N_A)");
+        }
+        Object scope = json.get("scope");
+        RnatVerifier.Builder rb = RnatVerifier.builder().policy(policy).audience(audience).recordUse(false);
+        VerificationResult<RealNameToken> verified = (trust != null ? rb.trustList(trust) : rb.issuer(issuer, keys))
+                .build().verify((String) token);
+        if (!verified.isValid()) {
+            throw new LoginException("the exchanged real-name auth token is not valid", verified.errors());
+        }
+        return new ExchangedToken((String) token, verified.value().orElseThrow(), scope instanceof String
+                ? List.of(((String) scope).split(" ")) : List.of());
     }
 
     /**

@@ -54,9 +54,40 @@ final class TokenEndpoint {
     }
 
     Issued request(URI endpoint, AuthorizationGrant grant, boolean idTokenRequired) throws LoginException {
+        HttpTransport.Response r = post(endpoint, grant, null);
+        if (r.status() == 200) {
+            return issued(endpoint, Exchanges.json(WHAT, endpoint, r), idTokenRequired);
+        }
+        if ((r.status() == 400 || r.status() == 401) && Exchanges.typed(r, "application/json")) {
+            throw refused(endpoint, r);
+        }
+        throw Exchanges.unavailable(WHAT, endpoint, r);
+    }
+
+    /**
+     * A token exchange (RFC 8693, spec/realname-token.md §14): the response's members, read
+     * strictly, for the caller to check; errors as for every token request.
+     */
+    Map<String, Object> exchange(URI endpoint, AuthorizationGrant grant, List<String> scopes) throws LoginException {
+        HttpTransport.Response r = post(endpoint, grant, scopes.isEmpty() ? null
+                : new com.nimbusds.oauth2.sdk.Scope(scopes.toArray(new String[0])));
+        if (r.status() == 200) {
+            return Exchanges.json(WHAT, endpoint, r);
+        }
+        if ((r.status() == 400 || r.status() == 401) && Exchanges.typed(r, "application/json")) {
+            throw refused(endpoint, r);
+        }
+        throw Exchanges.unavailable(WHAT, endpoint, r);
+    }
+
+    private HttpTransport.Response post(URI endpoint, AuthorizationGrant grant, com.nimbusds.oauth2.sdk.Scope scope)
+            throws LoginException {
         ClientAuthentication basic = auth.basic();
         TokenRequest.Builder b = basic != null ? new TokenRequest.Builder(endpoint, basic, grant)
                 : new TokenRequest.Builder(endpoint, new ClientID(clientId), grant);
+        if (scope != null) {
+            b.scope(scope);
+        }
         Map<String, List<String>> assertion = auth.assertion(issuer, endpoint, clock.instant());
         if (assertion != null) {
             assertion.forEach((name, values) -> b.customParameter(name, values.toArray(new String[0])));
@@ -66,14 +97,7 @@ final class TokenEndpoint {
         Map<String, String> headers = new LinkedHashMap<>();
         http.getHeaderMap().forEach((name, values) -> headers.put(name, values.get(0)));
         headers.put("Accept", "application/json");
-        HttpTransport.Response r = exchanges.post(WHAT, endpoint, headers, body);
-        if (r.status() == 200) {
-            return issued(endpoint, Exchanges.json(WHAT, endpoint, r), idTokenRequired);
-        }
-        if ((r.status() == 400 || r.status() == 401) && Exchanges.typed(r, "application/json")) {
-            throw refused(endpoint, r);
-        }
-        throw Exchanges.unavailable(WHAT, endpoint, r);
+        return exchanges.post(WHAT, endpoint, headers, body);
     }
 
     private Issued issued(URI endpoint, Map<String, Object> json, boolean idTokenRequired) throws LoginException {

@@ -61,7 +61,7 @@ class SandboxProviderLoginTest {
         String loopback = "http://127.0.0.1/callback";
         sandbox = Sandbox.builder().apps(List.of(
                 RegisteredApp.builder("web").clientSecretBasic(SECRET).redirectUris(loopback)
-                        .postLogoutRedirectUris("http://127.0.0.1/bye").autoLogin("l3")
+                        .postLogoutRedirectUris("http://127.0.0.1/bye").autoLogin("l3").rnatAudiences("ed")
                         .backchannelLogoutUri("http://127.0.0.1:" + backchannel.getAddress().getPort() + "/backchannel")
                         .build(),
                 RegisteredApp.builder("native").publicClient().redirectUris(loopback).autoLogin("l2").build(),
@@ -157,6 +157,33 @@ class SandboxProviderLoginTest {
             assertThatThrownBy(() -> login(c)).isInstanceOfSatisfying(LoginException.class,
                     e -> assertThat(e.failure()).contains(LoginFailure.AUTHORIZATION_ERROR))
                     .hasMessageContaining("'access_denied'");
+        }
+    }
+
+    @Test
+    @DisplayName("token exchange (RFC 8693): an RNAT for another audience, checked as it would, its use not recorded")
+    void tokenExchangeForAnotherAudience() throws Exception {
+        try (OidcClient c = client("web").clientSecretBasic(SECRET).build()) {
+            Login login = login(c);
+            ExchangedToken t = c.exchangeForRnat(login, "ed");
+            assertThat(t.verified().audience()).isEqualTo("ed");
+            assertThat(t.verified().clientId()).contains("web");
+            assertThat(t.verified().level()).isEqualTo(AssuranceLevel.L3);
+            assertThat(t.toString()).doesNotContain(t.token());
+            // the audience accepts it once: the client's check did not burn its jti
+            org.zwfw.sdk.rnat.RnatVerifier audience = org.zwfw.sdk.rnat.RnatVerifier.builder().audience("ed")
+                    .issuer(op.issuer().toString(), op.keys()).build();
+            assertThat(audience.verify(t.token()).errors()).isEmpty();
+            assertThat(audience.verify(t.token()).errorCodes())
+                    .containsExactly(org.zwfw.sdk.verify.OutcomeCode.REPLAYED);
+            // an audience this client is not registered to obtain tokens for
+            assertThatThrownBy(() -> c.exchangeForRnat(login, "pk-es")).isInstanceOfSatisfying(LoginException.class,
+                    e -> assertThat(e.failure()).contains(LoginFailure.TOKEN_ERROR)).hasMessageContaining("invalid_target");
+        }
+        try (OidcClient pub = client("native").build()) {
+            Login login = login(pub);
+            assertThatThrownBy(() -> pub.exchangeForRnat(login, "ed")).isInstanceOfSatisfying(LoginException.class,
+                    e -> assertThat(e.failure()).contains(LoginFailure.TOKEN_ERROR));
         }
     }
 
