@@ -29,8 +29,19 @@ final class LoginDriver implements AutoCloseable {
     private final long started = System.nanoTime();
 
     private LoginDriver(String stdin, String[] args, boolean unused) {
-        exit = CompletableFuture.supplyAsync(() -> Zwfw.run(new ByteArrayInputStream(stdin.getBytes(
-                StandardCharsets.UTF_8)), new PrintWriter(out), new PrintWriter(err), args));
+        // its own thread, as the command has in a process: on the common pool (one worker on 2 cores)
+        // the command would hold the pool's only worker while the JDK 25 HTTP client needs one
+        exit = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                exit.complete(Zwfw.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new PrintWriter(out), new PrintWriter(err), args));
+            } catch (Throwable e) {
+                exit.completeExceptionally(e);
+            }
+        }, "zwfw-login-under-test");
+        t.setDaemon(true);
+        t.start();
     }
 
     LoginDriver(String... args) {
