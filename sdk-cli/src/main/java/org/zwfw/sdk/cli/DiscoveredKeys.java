@@ -31,8 +31,8 @@ final class DiscoveredKeys implements KeyResolver {
     private final Transports transports;
     private final Clock clock;
     private final boolean loopback;
-    private KeyResolver keys;
-    private VerificationResult<KeySet> failure;
+    private volatile KeyResolver keys;
+    private volatile VerificationResult<KeySet> failure;
 
     DiscoveredKeys(String issuer, Transports transports, Clock clock) {
         this.issuer = issuer;
@@ -43,10 +43,12 @@ final class DiscoveredKeys implements KeyResolver {
 
     @Override
     public VerificationResult<KeySet> resolve(KeyRequest request) {
-        KeyResolver k;
-        synchronized (this) {
-            if (keys == null && failure == null) {
-                discover();
+        KeyResolver k = keys;
+        if (k == null && failure == null) {
+            synchronized (this) { // one discovery for the run; later calls take no lock
+                if (keys == null && failure == null) {
+                    discover();
+                }
             }
             k = keys;
         }

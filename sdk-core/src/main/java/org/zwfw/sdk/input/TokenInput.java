@@ -44,10 +44,13 @@ final class TokenInput {
         shown.put("amr", t.methods());
         shown.put("auth_time", t.authTime().getEpochSecond());
         t.clientId().ifPresent(c -> shown.put("client_id", c));
-        Object vc = ParsedJws.decode(text).claims().orElse(Map.of()).get("verified_claims");
-        if (vc != null) {
-            shown.put("verified_claims", vc);
-        }
+        t.verifiedClaims().ifPresent(vc -> {
+            Map<String, Object> verification = new LinkedHashMap<>();
+            verification.put("trust_framework", "cn_zwfw"); // the only framework the verifier accepts
+            verification.put("assurance_level", vc.assuranceLevel().name());
+            verification.put("time", vc.time());
+            shown.put("verified_claims", Map.of("verification", verification, "claims", vc.claims()));
+        });
         b.issuer(t.issuer()).type("rnat+jwt").status(CredentialStatus.NONE).claims(v.mask(shown));
         return b.note("single use recorded for this run: the same token again is REPLAYED").build();
     }
@@ -57,7 +60,8 @@ final class TokenInput {
         if (!ready(v, b)) {
             return unverified(v, b, text);
         }
-        String iss = ParsedJws.decode(text).stringClaim("iss").orElse(null);
+        ParsedJws decoded = ParsedJws.decode(text); // only to pick the keys by iss; verified below
+        String iss = decoded.stringClaim("iss").orElse(null);
         IdTokenVerifier.Builder ib = IdTokenVerifier.builder().policy(v.policy().withAlgorithms(
                 IdTokenVerifier.DEFAULT_ALGORITHMS)).clientId(v.audience()).minimumLevel(v.minimumLevel());
         if (iss != null && iss.equals(v.tokenIssuer()) && v.tokenIssuerKeys() != null) {
@@ -81,7 +85,7 @@ final class TokenInput {
         Map<String, Object> shown = new LinkedHashMap<>(t.claims());
         shown.keySet().removeAll(ID_TOKEN_HIDDEN);
         t.level().ifPresent(l -> shown.put("level", l.name()));
-        b.issuer(t.issuer()).type(ParsedJws.decode(text).header().type().orElse(null)).status(CredentialStatus.NONE)
+        b.issuer(t.issuer()).type(decoded.header().type().orElse(null)).status(CredentialStatus.NONE)
                 .claims(v.mask(shown));
         b.note(v.nonce() != null ? "nonce compared with --nonce" : "nonce not checked (no --nonce)");
         return b.note("at_hash and c_hash not checked: this command has neither the access token nor the code")
