@@ -8,7 +8,10 @@ module org.zwfw.sdk.client {
     requires transitive com.fasterxml.jackson.databind;
     requires transitive com.fasterxml.jackson.annotation;
     requires com.fasterxml.jackson.datatype.jsr310;
+    requires org.slf4j;
+    requires java.net.http;
 
+    exports org.zwfw.sdk.client;
     exports org.zwfw.sdk.client.model;
 
     // Jackson reads and writes the records reflectively.
