@@ -78,7 +78,7 @@ class ModelSchemaMappingTest {
         assertThat(names).as(type.getSimpleName()).containsExactlyElementsOf(values);
     }
 
-    /** Compares one record with its schema; public so that a failing case can be shown. */
+    /** Compares one record with its schema: every difference, as a sentence. */
     static List<String> compare(Class<?> record, String pointer) {
         Map<String, Boolean> properties = new TreeMap<>();
         collect(pointer, properties);

@@ -85,7 +85,7 @@ final class Models {
     /** The names of the object schemas of {@code components/schemas}. */
     static Set<String> objectSchemas() {
         Set<String> out = new java.util.TreeSet<>();
-        DOC.at("/components/schemas").fields().forEachRemaining(e -> {
+        DOC.at("/components/schemas").properties().forEach(e -> {
             JsonNode s = e.getValue();
             if ("object".equals(s.path("type").asText()) || s.has("properties") || s.has("allOf") || s.has("oneOf")
                     && s.path("oneOf").get(0).has("$ref")) {
