@@ -26,6 +26,7 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.rnat.issuer;
     exports org.zwfw.sdk.input;
     exports org.zwfw.sdk.http;
+    exports org.zwfw.sdk.httpsig;
 
     // Strict JSON and safe quoting for the login module's protocol messages (spec/login.md §2,
     // §4): one strict JSON reader in the SDK, not a second one there. Not for applications.

@@ -31,7 +31,7 @@ class ModuleDescriptorTest {
                 .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
         assertThat(exported).containsExactlyInAnyOrder("org.zwfw.sdk.verify", "org.zwfw.sdk.crypto",
                 "org.zwfw.sdk.id", "org.zwfw.sdk.credential", "org.zwfw.sdk.status",
-                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http",
+                "org.zwfw.sdk.trust", "org.zwfw.sdk.replay", "org.zwfw.sdk.input", "org.zwfw.sdk.http", "org.zwfw.sdk.httpsig",
                 "org.zwfw.sdk.credential.issuer", "org.zwfw.sdk.credential.holder", "org.zwfw.sdk.status.issuer",
                 "org.zwfw.sdk.trust.publisher", "org.zwfw.sdk.rnat", "org.zwfw.sdk.rnat.issuer",
                 "org.zwfw.sdk.oidc");

@@ -74,7 +74,15 @@ public enum OutcomeCode {
     /** The trust list's {@code seq} is lower than one already seen. */
     TRUST_LIST_ROLLBACK("trust list rolled back"),
     /** A check character or checksum does not match (identifiers, digests of a code). */
-    CHECKSUM_INVALID("check character or checksum mismatch");
+    CHECKSUM_INVALID("check character or checksum mismatch"),
+    /** A signed HTTP message ({@code spec/api-signing.md}) carries no signature under the profile's label. */
+    SIGNATURE_MISSING("signature missing"),
+    /** A signed HTTP message's signature leaves out a component the profile requires it to cover. */
+    COMPONENT_NOT_COVERED("required component not covered"),
+    /** An HTTP message's content does not match its {@code Content-Digest}. */
+    DIGEST_MISMATCH("content digest mismatch"),
+    /** A request names an application the platform does not know (or no longer knows). */
+    UNKNOWN_APP("unknown application");
 
     private final String summary;
 
