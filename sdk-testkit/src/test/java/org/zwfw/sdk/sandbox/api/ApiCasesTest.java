@@ -216,6 +216,17 @@ class ApiCasesTest {
     }
 
     @Test
+    void pageTokensWorkWhateverCharactersTheirMacHas() {
+        // a token's MAC may contain '_' or '-'; fifty first pages cover both many times over
+        for (int i = 0; i < 50; i++) {
+            ApiClient.Reply r = service.get("/v1/service-items?region_code=330000&page_size=1&keyword=%E4%BF%9D");
+            String next = r.json().path("next_page_token").asText();
+            assertThat(service.get("/v1/service-items?region_code=330000&page_size=1&keyword=%E4%BF%9D&page_token="
+                    + next).body()).asString(java.nio.charset.StandardCharsets.UTF_8).as(next).contains("\"items\"");
+        }
+    }
+
+    @Test
     void plannedOperationsAnswerNotImplemented() {
         ApiClient.Reply r = service.get("/v1/ssc/cards/ssc_0000000000000000");
         assertThat(r.status()).isEqualTo(501);

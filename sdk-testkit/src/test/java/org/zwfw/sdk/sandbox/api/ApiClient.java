@@ -117,7 +117,7 @@ final class ApiClient {
 
     Reply sendSigned(RequestMessage signed, UnaryOperator<RequestMessage> tamper) {
         RequestMessage m = tamper.apply(signed);
-        URI uri = URI.create("http://" + sandbox.baseUri().getRawAuthority() + m.path()
+        URI uri = URI.create("http://" + m.authority() + m.path()
                 + (m.query() == null ? "" : "?" + m.query()));
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
         for (Map.Entry<String, String> line : m.fields().lines()) {

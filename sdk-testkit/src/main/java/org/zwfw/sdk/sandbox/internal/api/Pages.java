@@ -21,6 +21,7 @@ final class Pages {
 
     static final Duration LIFETIME = Duration.ofHours(1);
     static final int DEFAULT_SIZE = 20;
+    private static final int MAC_CHARS = 22;
 
     /** A page of a list: the items and the next token, if any. */
     record Page<T>(List<T> items, String next) {
@@ -58,17 +59,18 @@ final class Pages {
         String payload = offset + "." + expires.getEpochSecond();
         byte[] mac = Arrays.copyOf(mac(payload + "|" + binding), 16);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.US_ASCII))
-                + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }
 
     private int offset(String token, String binding, Instant now) {
         try {
-            int sep = token.lastIndexOf('_');
+            // the MAC is the last 22 characters (16 bytes); base64url has '_' and '-', so no separator is used
+            int sep = token.length() - MAC_CHARS;
             if (token.length() > 512 || sep <= 0) {
                 throw invalid();
             }
             String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, sep)), StandardCharsets.US_ASCII);
-            byte[] mac = Base64.getUrlDecoder().decode(token.substring(sep + 1));
+            byte[] mac = Base64.getUrlDecoder().decode(token.substring(sep));
             if (!java.security.MessageDigest.isEqual(mac, Arrays.copyOf(mac(payload + "|" + binding), 16))) {
                 throw invalid();
             }
