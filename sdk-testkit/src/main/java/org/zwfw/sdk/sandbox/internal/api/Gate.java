@@ -69,9 +69,6 @@ final class Gate implements Router.Gate {
         Faults.Fault fault = faults.take(op.id);
         if (fault != null) {
             switch (fault.kind()) {
-                case LATENCY:
-                    sleep(fault.delay().toMillis());
-                    break;
                 case STATUS:
                     return sign(request, message, null, Problem.http(fault.status(), "an injected fault (sandbox test"
                             + " hook): nothing was done").withCode(fault.status() == 503 ? "UNAVAILABLE"
@@ -101,7 +98,8 @@ final class Gate implements Router.Gate {
         RegisteredApp app = verified == null ? null : apps.apply(verified.appId()).orElseThrow();
         Response answer;
         try {
-            answer = call(request, message, op, app);
+            long delay = fault != null && fault.kind() == Faults.Kind.LATENCY ? fault.delay().toMillis() : 0;
+            answer = call(request, message, op, app, delay);
         } catch (ProblemException e) {
             return sign(request, message, verified, e.problem());
         }
@@ -111,7 +109,8 @@ final class Gate implements Router.Gate {
         return answer == Response.DROP ? answer : sign(request, message, verified, answer);
     }
 
-    private Response call(Request request, RequestMessage message, Operation op, RegisteredApp app) {
+    /** Runs the operation; an injected delay is spent while it runs (after its idempotency record is taken). */
+    private Response call(Request request, RequestMessage message, Operation op, RegisteredApp app, long delay) {
         if (app != null) {
             long wait = limits.take(app.clientId());
             if (wait > 0) {
@@ -132,6 +131,7 @@ final class Gate implements Router.Gate {
                     .withCode("UNSUPPORTED_MEDIA_TYPE").exception();
         }
         if (!op.creating) {
+            sleep(delay);
             return op.body.apply(new Call(request, app, op));
         }
         List<String> keysSent = request.headers("Idempotency-Key");
@@ -160,6 +160,7 @@ final class Gate implements Router.Gate {
         }
         Response answer = null;
         try {
+            sleep(delay);
             answer = op.body.apply(new Call(request, app, op));
             return answer;
         } catch (ProblemException e) {
