@@ -50,7 +50,7 @@ class ConformanceVectorsTest {
         for (Path p : vectorFiles()) {
             kinds.add(MAPPER.readTree(p.toFile()).get("kind").asText());
         }
-        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat");
+        assertThat(kinds).contains("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat", "api-signing");
     }
 
     @TestFactory
@@ -82,7 +82,8 @@ class ConformanceVectorsTest {
         }
 
         static boolean knows(String kind) {
-            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat").contains(kind);
+            return List.of("jws", "identifier", "sd-jwt", "status-list", "trust-list", "ecert", "rnat", "api-signing")
+                    .contains(kind);
         }
 
         static Outcome run(String kind, JsonNode v) {
@@ -108,6 +109,10 @@ class ConformanceVectorsTest {
                     return new Outcome(r.isValid(),
                             r.errorCodes().stream().map(OutcomeCode::name).collect(Collectors.toSet()),
                             r.errors().stream().map(Object::toString).collect(Collectors.toList()), r);
+                }
+                case "api-signing": {
+                    ApiSigningVectors.Outcome o = ApiSigningVectors.run(v);
+                    return new Outcome(o.valid(), o.codes(), o.messages(), o);
                 }
                 case "status-list": {
                     StatusListVectors.Outcome o = StatusListVectors.run(v);

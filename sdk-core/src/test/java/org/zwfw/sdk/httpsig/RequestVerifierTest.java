@@ -131,6 +131,16 @@ class RequestVerifierTest {
     }
 
     @Test
+    void theBaseReserializesSignatureInputAsRfc9421Says() {
+        // D25: extra spaces in the inner list are not part of the base
+        String spaced = "(  \"@method\" \"@authority\"   \"@path\" \"content-type\" \"content-digest\" \"x-zwfw-app-id\" )"
+                + params(ES, "ecdsa-p256-sha256");
+        RequestMessage r = signedAs(post(), spaced, ES);
+        assertThat(verifier.verify(r).isValid()).isTrue();
+        assertThat(SignatureBases.of(r)).contains("\"@signature-params\": (\"@method\" \"@authority\" \"@path\" ");
+    }
+
+    @Test
     void everyRequiredComponentMustBeCovered() {
         String p = params(ES, "ecdsa-p256-sha256");
         assertThat(verify(signedAs(post(), "(\"@method\" \"@authority\" \"@path\" \"content-type\" \"x-zwfw-app-id\")" + p, ES)))

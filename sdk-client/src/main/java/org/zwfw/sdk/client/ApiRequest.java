@@ -1,0 +1,147 @@
+package org.zwfw.sdk.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One call of the service-network API before it is signed: method, path with query, content,
+ * retry mode and, for creating calls, the {@code Idempotency-Key}. Immutable; {@code toString()}
+ * shows neither query nor content (a query may carry search words, content personal data).
+ *
+ * @param method         {@code GET} or {@code POST}
+ * @param path           the path below the endpoint, starting with {@code /v1/}, percent-encoded
+ * @param query          the query without {@code ?}, percent-encoded, or {@code null}
+ * @param contentType    the media type of the content, or {@code null} without content
+ * @param content        the content ({@code POST}), or {@code null}
+ * @param retry          what may be retried
+ * @param idempotencyKey the key (16 to 64 of {@code A-Z a-z 0-9 _ -}), or {@code null}: for
+ *                       {@link RetryMode#IDEMPOTENCY_KEY} the client then makes one per call
+ */
+public record ApiRequest(String method, String path, String query, String contentType, byte[] content,
+                         RetryMode retry, String idempotencyKey) {
+
+    /** Checks and copies the parts. */
+    public ApiRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(retry, "retry");
+        if (!method.equals("GET") && !method.equals("POST")) {
+            throw new IllegalArgumentException("the API uses GET and POST only, not " + method);
+        }
+        if (!path.startsWith("/") || path.contains("?") || path.contains("#") || path.contains("..")) {
+            throw new IllegalArgumentException("the path must start with / and hold no query, fragment or ..");
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new IllegalArgumentException("the path must be percent-encoded ASCII");
+            }
+        }
+        if (method.equals("GET") && content != null) {
+            throw new IllegalArgumentException("a GET has no content");
+        }
+        if (method.equals("POST") && (content == null || contentType == null)) {
+            throw new IllegalArgumentException("a POST has content and a content type (at least {} as application/json)");
+        }
+        if (idempotencyKey != null && !isIdempotencyKey(idempotencyKey)) {
+            throw new IllegalArgumentException("an Idempotency-Key is 16 to 64 of A-Z a-z 0-9 _ -");
+        }
+        content = content == null ? null : content.clone();
+        query = query == null || query.isEmpty() ? null : query;
+    }
+
+    /**
+     * @param path  the path
+     * @param query the encoded query, or {@code null}
+     * @return a read ({@link RetryMode#SAFE})
+     */
+    public static ApiRequest get(String path, String query) {
+        return new ApiRequest("GET", path, query, null, null, RetryMode.SAFE, null);
+    }
+
+    /**
+     * @param path  the path
+     * @param json  the JSON content
+     * @param retry the operation's retry mode
+     * @return a POST of JSON
+     */
+    public static ApiRequest post(String path, byte[] json, RetryMode retry) {
+        return new ApiRequest("POST", path, null, "application/json", json, retry, null);
+    }
+
+    /**
+     * @param key the Idempotency-Key to send (the same for every retry)
+     * @return this request with it
+     */
+    public ApiRequest withIdempotencyKey(String key) {
+        return new ApiRequest(method, path, query, contentType, content, retry, key);
+    }
+
+    /** @return a copy of the content, or {@code null} */
+    @Override
+    public byte[] content() {
+        return content == null ? null : content.clone();
+    }
+
+    byte[] contentView() {
+        return content;
+    }
+
+    /**
+     * @param name  a query parameter name
+     * @param value its value, or {@code null} to leave it out
+     * @return {@code name=value}, percent-encoded, or an empty string
+     */
+    public static String param(String name, Object value) {
+        if (value == null) {
+            return "";
+        }
+        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "="
+                + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * @param params encoded parameters (empty ones are skipped)
+     * @return them joined by {@code &}, or {@code null} when all are empty
+     */
+    public static String query(String... params) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : params) {
+            if (p != null && !p.isEmpty()) {
+                sb.append(sb.length() == 0 ? "" : "&").append(p);
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    static boolean isIdempotencyKey(String k) {
+        if (k.length() < 16 || k.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApiRequest r && r.method.equals(method) && r.path.equals(path) && Objects.equals(r.query, query)
+                && Objects.equals(r.contentType, contentType) && java.util.Arrays.equals(r.content, content)
+                && r.retry == retry && Objects.equals(r.idempotencyKey, idempotencyKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, path, query, contentType, retry, idempotencyKey) * 31 + java.util.Arrays.hashCode(content);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiRequest[" + method + " " + path + (query == null ? "" : "?…") + ", " + retry + "]";
+    }
+}

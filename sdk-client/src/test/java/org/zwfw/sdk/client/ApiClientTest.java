@@ -1,0 +1,321 @@
+package org.zwfw.sdk.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.zwfw.sdk.client.ScriptedPlatform.Answer.json;
+import static org.zwfw.sdk.client.ScriptedPlatform.Answer.problem;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.httpsig.HttpFields;
+import org.zwfw.sdk.httpsig.MessageSigner;
+import org.zwfw.sdk.httpsig.RequestMessage;
+import org.zwfw.sdk.httpsig.ResponseMessage;
+import org.zwfw.sdk.verify.OutcomeCode;
+
+/** The client over real HTTP against a scripted platform: signing, verification, retries, timeouts, budget. */
+class ApiClientTest {
+
+    private final ScriptedPlatform platform;
+    private final List<ApiExchange> seen = new ArrayList<>();
+
+    ApiClientTest() throws Exception {
+        platform = new ScriptedPlatform();
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    private ApiClient client() {
+        return platform.client().retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50),
+                Duration.ofSeconds(2))).interceptor(new ApiInterceptor() {
+                    @Override
+                    public void afterAttempt(ApiExchange e) {
+                        seen.add(e);
+                    }
+                }).build();
+    }
+
+    private static final ApiRequest GET = ApiRequest.get("/v1/service-items", "region=330100");
+    private static final ApiRequest NEVER = ApiRequest.post("/v1/ecert-uses", "{}".getBytes(StandardCharsets.UTF_8), RetryMode.NEVER);
+
+    @Test
+    void everyCallIsSignedAndEveryAnswerVerified() {
+        platform.then(json(200, "{\"items\":[]}"));
+        try (ApiClient api = client()) {
+            ApiResponse r = api.send(GET);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(new String(r.content(), StandardCharsets.UTF_8)).isEqualTo("{\"items\":[]}");
+            assertThat(r.requestId()).contains("req-1");
+            assertThat(r.attempts()).isEqualTo(1);
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK");
+            assertThat(r.toString()).doesNotContain("items");
+        }
+    }
+
+    @Test
+    void anAnswerChangedAfterSigningIsNotUsedNorRetried() {
+        platform.then(json(200, "{\"status\":\"SUBMITTED\"}").tampered(m -> new ResponseMessage(m.status(), m.fields(),
+                "{\"status\":\"APPROVED\"}".getBytes(StandardCharsets.UTF_8))));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiSignatureException.class, e -> {
+                assertThat(e.outcome()).isEqualTo(OutcomeCode.DIGEST_MISMATCH);
+                assertThat(e.status()).isEqualTo(200);
+                assertThat(e.getMessage()).contains("not used").doesNotContain("APPROVED");
+            });
+            assertThat(platform.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aProxysUnsignedErrorPageSaysSo() {
+        platform.then(new ScriptedPlatform.Answer(502, "text/html", "<h1>Bad Gateway</h1>", Map.of(), 0, false,
+                m -> m, false));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(NEVER)).isInstanceOfSatisfying(ApiSignatureException.class, e -> {
+                assertThat(e.outcome()).isEqualTo(OutcomeCode.SIGNATURE_MISSING);
+                assertThat(e.getMessage()).contains("502").contains("proxy");
+            });
+        }
+    }
+
+    @Test
+    void anAnswerToAnotherRequestIsRefused() {
+        platform.then(json(200, "{}").tampered(m -> {
+            RequestMessage other = MessageSigner.of(platform.appKey).signRequest(RequestMessage.of("GET",
+                    URI.create("http://x.example/v1/other"), HttpFields.of("x-zwfw-app-id", ScriptedPlatform.APP), null),
+                    Instant.now(), MessageSigner.newNonce()).message();
+            ResponseMessage bare = m.withFields(m.fields().without("signature").without("signature-input").without("content-digest"));
+            return MessageSigner.of(platform.platformKey).signResponse(bare, other, Instant.now()).message();
+        }));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiSignatureException.class,
+                    e -> assertThat(e.outcome()).isEqualTo(OutcomeCode.SIGNATURE_INVALID));
+        }
+    }
+
+    @Test
+    void anAnswerSignedByAKeyTheClientDoesNotHoldIsRefused() {
+        platform.then(json(200, "{}").tampered(m -> MessageSigner.of(ScriptedPlatform.key(JwsAlgorithm.ES256))
+                .signResponse(m.withFields(m.fields().without("signature").without("signature-input")),
+                        platform.requests.get(platform.requests.size() - 1), Instant.now()).message()));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiSignatureException.class,
+                    e -> assertThat(e.outcome()).isEqualTo(OutcomeCode.UNKNOWN_KEY));
+        }
+    }
+
+    @Test
+    void a503IsRetriedForAReadWithANewSignatureEachTime() {
+        platform.then(problem(503, "SERVICE_UNAVAILABLE")).then(json(200, "{}"));
+        try (ApiClient api = client()) {
+            ApiResponse r = api.send(GET);
+            assertThat(r.attempts()).isEqualTo(2);
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK", "OK");
+            assertThat(platform.requests.get(0).fields().first("signature"))
+                    .isNotEqualTo(platform.requests.get(1).fields().first("signature"));
+            assertThat(seen).extracting(ApiExchange::outcome).containsExactly("SERVICE_UNAVAILABLE", "OK");
+            assertThat(seen.get(0).retrying()).isTrue();
+        }
+    }
+
+    @Test
+    void aCallThatCouldActTwiceIsNotRetriedAfterA503OrADrop() {
+        platform.then(problem(503, "SERVICE_UNAVAILABLE"));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(NEVER)).isInstanceOfSatisfying(ApiProblemException.class, e -> {
+                assertThat(e.status()).isEqualTo(503);
+                assertThat(e.code()).isEqualTo("SERVICE_UNAVAILABLE");
+                assertThat(e.requestId()).contains("req-1");
+            });
+            platform.then(json(200, "{}").dropped());
+            assertThatThrownBy(() -> api.send(NEVER)).isInstanceOfSatisfying(ApiTransportException.class,
+                    e -> assertThat(e.code()).isEqualTo("TRANSPORT"));
+            assertThat(platform.calls()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedForAnIdempotentCall() {
+        platform.then(json(200, "{}").dropped()).then(json(200, "{}"));
+        try (ApiClient api = client()) {
+            assertThat(api.send(GET).status()).isEqualTo(200);
+            // java.net.http itself resends a GET whose connection closed before the answer, with the
+            // same signature: the platform then sees the nonce again
+            assertThat(platform.calls()).isEqualTo(2);
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK", "REPLAYED");
+        }
+    }
+
+    @Test
+    void aReplayedAnswerToARetryableCallIsRetriedWithANewSignature() {
+        platform.then(problem(401, "REPLAYED")).then(json(200, "{}"));
+        try (ApiClient api = client()) {
+            assertThat(api.send(GET).attempts()).isEqualTo(2);
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK", "OK");
+        }
+        platform.then(problem(401, "REPLAYED"));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(NEVER)).isInstanceOfSatisfying(ApiProblemException.class,
+                    e -> assertThat(e.code()).isEqualTo("REPLAYED"));
+        }
+    }
+
+    @Test
+    void creatingCallsGetOneIdempotencyKeyForAllTheirAttempts() {
+        platform.then(problem(503, "SERVICE_UNAVAILABLE")).then(json(201, "{}"));
+        ApiRequest create = ApiRequest.post("/v1/cases", "{}".getBytes(StandardCharsets.UTF_8), RetryMode.IDEMPOTENCY_KEY);
+        try (ApiClient api = client()) {
+            assertThat(api.send(create).status()).isEqualTo(201);
+            String first = platform.requests.get(0).fields().first("idempotency-key").orElseThrow();
+            assertThat(first).matches("\"[A-Za-z0-9_-]{32}\"");
+            assertThat(platform.requests.get(1).fields().first("idempotency-key")).contains(first);
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK", "OK");
+        }
+    }
+
+    @Test
+    void a429IsRetriedAfterItsRetryAfterEvenForACallThatCouldActTwice() {
+        platform.then(problem(429, "RATE_LIMITED").withHeader("retry-after", "1")).then(json(200, "{}"));
+        try (ApiClient api = client()) {
+            long start = System.nanoTime();
+            assertThat(api.send(NEVER).attempts()).isEqualTo(2);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanThePolicyWaitsIsReportedAtOnce() {
+        platform.then(problem(429, "RATE_LIMITED").withHeader("retry-after", "3600"));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiProblemException.class,
+                    e -> assertThat(e.code()).isEqualTo("RATE_LIMITED"));
+            assertThat(platform.calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void attemptsAreBoundedByThePolicy() {
+        platform.otherwise(problem(503, "SERVICE_UNAVAILABLE"));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOf(ApiProblemException.class);
+            assertThat(platform.calls()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theRetryBudgetStopsRetriesWhenItIsUsedUp() {
+        platform.otherwise(problem(503, "SERVICE_UNAVAILABLE"));
+        try (ApiClient api = platform.client().retryBudget(new RetryBudget(0.1, 1))
+                .retryPolicy(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1))).build()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOf(ApiProblemException.class);
+            assertThat(platform.calls()).as("one retry from the reserve").isEqualTo(2);
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOf(ApiProblemException.class);
+            assertThat(platform.calls()).as("no retry left").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void perAttemptAndTotalTimeoutsEndASlowCall() {
+        platform.otherwise(json(200, "{}").delayed(1500));
+        try (ApiClient api = platform.client().timeouts(Duration.ofMillis(200), Duration.ofMillis(700))
+                .retryPolicy(new RetryPolicy(10, Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofSeconds(1))).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiTransportException.class,
+                    e -> assertThat(e.isTimeout()).isTrue());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(took).isLessThan(Duration.ofMillis(1400));
+            assertThat(platform.calls()).isBetween(2, 5);
+        }
+    }
+
+    @Test
+    void aVerified401ExpiredPointsAtTheClock() {
+        platform.then(problem(401, "EXPIRED"));
+        try (ApiClient api = client()) {
+            assertThatThrownBy(() -> api.send(GET)).hasMessageContaining("clock");
+        }
+    }
+
+    @Test
+    void theAsyncFormGivesTheSameAnswersAndFailures() {
+        platform.then(json(200, "{\"a\":1}")).then(problem(404, "NOT_FOUND"));
+        try (ApiClient api = client()) {
+            assertThat(api.sendAsync(GET).join().status()).isEqualTo(200);
+            assertThatThrownBy(() -> api.sendAsync(GET).join()).isInstanceOf(CompletionException.class)
+                    .hasCauseInstanceOf(ApiProblemException.class);
+        }
+    }
+
+    @Test
+    void interceptorsAddUnsignedHeadersButNeverTheProfilesOwn() {
+        platform.otherwise(json(200, "{}"));
+        try (ApiClient api = platform.client().interceptor(new ApiInterceptor() {
+            @Override
+            public Map<String, String> headers(ApiRequest request, int attempt) {
+                return Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            }
+        }).build()) {
+            api.send(GET);
+            assertThat(platform.requests.get(0).fields().first("traceparent")).isPresent();
+            assertThat(ScriptedPlatform.codes(platform.received)).containsExactly("OK");
+        }
+        try (ApiClient api = platform.client().interceptor(new ApiInterceptor() {
+            @Override
+            public Map<String, String> headers(ApiRequest request, int attempt) {
+                return Map.of("Signature", "zwfw=:AAAA:");
+            }
+        }).build()) {
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signature");
+        }
+    }
+
+    @Test
+    void onlyAllowListedHeadersAreLogged() {
+        HttpFields f = HttpFields.of("signature", "zwfw=:secret:", "x-request-id", "r1", "content-digest", "sha-256=:x:",
+                "idempotency-key", "\"k\"");
+        assertThat(ApiClient.allowed(f)).containsOnlyKeys("x-request-id", "idempotency-key");
+    }
+
+    @Test
+    void buildingTouchesNoNetworkAndRefusesUnsafeEndpoints() {
+        ApiClient.builder().endpoint(URI.create("https://api.zwfw.example")).appId("a").appKey(platform.appKey).build().close();
+        assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("http://api.zwfw.example")).appId("a")
+                .appKey(platform.appKey).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
+        assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("https://api.zwfw.example/v1")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiClient.builder().appId("bad id")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiClient.builder().build()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> ApiRequest.get("/v1/x?y=1", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiRequest.post("/v1/cases", new byte[0], RetryMode.NEVER).withIdempotencyKey("short"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pagesAreFetchedOnlyAsTheyAreUsed() {
+        List<String> fetched = new ArrayList<>();
+        record P(List<Integer> items, String nextPageToken) implements org.zwfw.sdk.client.model.Page<Integer> {
+        }
+        Paged<Integer> paged = new Paged<>(token -> {
+            fetched.add(String.valueOf(token));
+            return token == null ? new P(List.of(1, 2), "t2") : token.equals("t2") ? new P(List.of(), "t3")
+                    : new P(List.of(3), null);
+        });
+        assertThat(fetched).isEmpty();
+        assertThat(paged.stream().limit(1).toList()).containsExactly(1);
+        assertThat(fetched).containsExactly("null");
+        assertThat(paged.stream().toList()).containsExactly(1, 2, 3);
+        assertThat(fetched).containsExactly("null", "null", "t2", "t3");
+    }
+}
