@@ -35,6 +35,9 @@ import org.zwfw.sdk.verify.VerificationResult;
 final class ApiClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** Every answer of a path the document declares is checked against it (the testkit's OpenAPI validator). */
+    static final org.zwfw.sdk.sandbox.internal.openapi.ApiDocument DOCUMENT =
+            org.zwfw.sdk.sandbox.internal.openapi.ApiDocument.load();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -137,6 +140,17 @@ final class ApiClient {
             ResponseMessage response = new ResponseMessage(r.statusCode(), HttpFields.of(headers), r.body());
             VerificationResult<VerifiedResponse> v = ResponseVerifier.builder().clock(clock)
                     .platformKeys(sandbox.platformKeys()).build().verify(response, m);
+            String ct = r.headers().firstValue("Content-Type").orElse(null);
+            List<String> violations = DOCUMENT.checkResponse(m.method(), m.path(), r.statusCode(), ct, r.body());
+            violations.removeIf(x -> x.endsWith("no path of the document matches"));
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the answer does not conform to zwfw-api.yaml: " + violations);
+            }
+            for (String h : List.of("X-Request-Id", "Content-Digest", "Signature", "Signature-Input")) {
+                if (r.headers().firstValue(h).isEmpty()) {
+                    throw new AssertionError("the answer lacks " + h);
+                }
+            }
             return new Reply(r.statusCode(), r.body(), headers, v.isValid(),
                     v.isValid() ? null : v.errors().get(0).code().name());
         } catch (IOException e) {
