@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,6 +15,7 @@ import org.zwfw.sdk.sandbox.OpenIdProvider;
 import org.zwfw.sdk.sandbox.RegisteredApp;
 import org.zwfw.sdk.sandbox.Sandbox;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
+import org.zwfw.sdk.crypto.SigningKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,6 +64,16 @@ final class SandboxCommand implements Callable<Integer> {
                     + " (spec/sandbox.md §10.3), instead of the default apps")
     Path apps;
 
+    @Option(names = "--case-step", paramLabel = "SECONDS", defaultValue = "5",
+            description = "move every open API case one step on its way every SECONDS (default ${DEFAULT-VALUE},"
+                    + " so that cases are seen to move; 0: only on command, POST /sandbox/cases/{id}/advance)")
+    double caseStep;
+
+    @Option(names = "--webhook-time-scale", paramLabel = "X", defaultValue = "1",
+            description = "factor on the webhook retry delays of 1 min .. 15 h, above 0 and at most 1"
+                    + " (default ${DEFAULT-VALUE}; 0.001 retries within a minute)")
+    double webhookTimeScale;
+
     /** Counted down when the sandbox is to stop: a stop signal, the shutdown hook. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -69,7 +82,17 @@ final class SandboxCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw CliException.usage("--port must be 0..65535");
         }
-        Sandbox.Builder b = Sandbox.builder().host(host).port(port).allowNonLoopback(allowNonLoopback);
+        if (!(caseStep >= 0 && caseStep <= 86_400)) {
+            throw CliException.usage("--case-step must be 0 (never) to 86400 seconds");
+        }
+        if (!(webhookTimeScale > 0 && webhookTimeScale <= 1)) {
+            throw CliException.usage("--webhook-time-scale must be above 0 and at most 1");
+        }
+        Sandbox.Builder b = Sandbox.builder().host(host).port(port).allowNonLoopback(allowNonLoopback)
+                .webhookTimeScale(webhookTimeScale);
+        if (caseStep > 0) {
+            b.caseStep(java.time.Duration.ofMillis(Math.max(1, Math.round(caseStep * 1000))));
+        }
         if (stateDir != null) {
             b.stateDirectory(stateDir);
         }
@@ -177,10 +200,48 @@ final class SandboxCommand implements Callable<Integer> {
         }
         op.apps().stream().filter(a -> a.authMethod() == RegisteredApp.AuthMethod.NONE).findFirst().ifPresent(a ->
                 row(out, "login", "zwfw login --issuer " + op.issuer() + " --client-id " + a.clientId()));
+        printApi(out, sandbox);
         row(out, "state", sandbox.stateDirectory().map(Path::toString)
                 .orElse("in memory (keys and statuses are lost when it stops; see --state-dir)"));
         row(out, "try", "curl -X POST " + sandbox.samplesUri(SandboxIssuer.SOCIAL_SECURITY) + "/zhang-san");
         out.flush();
+    }
+
+    /**
+     * The service-network API: its base URL, the platform keys' URL, the case step, and one
+     * {@code api app} line per app with API keys; for the default apps (test keys) where their
+     * private keys are: the key file in the state directory, or in memory the private JWK itself.
+     * An apps file's keys are its owners' and never printed (the sandbox does not hold them).
+     */
+    private void printApi(PrintWriter out, Sandbox sandbox) {
+        row(out, "api", sandbox.apiBaseUri().toString());
+        row(out, "platform keys", sandbox.apiBaseUri() + "/platform/keys");
+        row(out, "case step", caseStep > 0 ? "every " + format(caseStep) + " s (--case-step)"
+                : "on command only: POST " + sandbox.baseUri() + "/sandbox/cases/{case_id}/advance");
+        for (RegisteredApp app : sandbox.openIdProvider().apps()) {
+            if (app.apiKeys().isEmpty()) {
+                continue;
+            }
+            List<SigningKey> keys = apps == null ? sandbox.defaultAppKeys(app.clientId()) : List.of();
+            if (keys.isEmpty()) {
+                row(out, "api app", app.clientId() + "  " + app.apiKeys().get().keys().size() + " public key(s)");
+                continue;
+            }
+            for (SigningKey k : keys) {
+                String where = sandbox.stateDirectory().map(d -> "key " + d.resolve("keys").resolve("api-"
+                        + app.clientId() + "-" + k.algorithm().jwsName().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + ".jwk")).orElse("private JWK " + k.toPrivateJwkJson());
+                row(out, "api app", app.clientId() + "  " + k.algorithm().jwsName() + "  " + where);
+            }
+        }
+        sandbox.stateDirectory().ifPresent(d -> row(out, "try api", "zwfw api GET /v1/issuers --base-url "
+                + sandbox.baseUri() + " --app-id " + Sandbox.DEFAULT_API_APP + " --app-key " + d.resolve("keys")
+                .resolve("api-" + Sandbox.DEFAULT_API_APP + "-es256.jwk") + " --platform-keys " + sandbox.apiBaseUri()
+                + "/platform/keys"));
+    }
+
+    private static String format(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     private static void row(PrintWriter out, String label, String value) {

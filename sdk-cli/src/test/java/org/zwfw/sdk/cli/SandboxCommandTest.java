@@ -72,6 +72,19 @@ class SandboxCommandTest {
                 "redirect http://127.0.0.1/callback (any port) +1 more",
                 "app                sandbox-native  public  redirect http://127.0.0.1/callback (any port)",
                 "login              zwfw login --issuer " + base + "/oidc --client-id sandbox-native");
+        assertThat(out.toString()).contains("api                " + base + "/v1",
+                "platform keys      " + base + "/v1/platform/keys", "case step          every 5 s (--case-step)");
+        // the default apps' private API keys, in memory: printed as JWKs, and they are the sandbox's
+        Matcher apiKey = Pattern.compile("(?m)^api app\\s+sandbox-service  ES256  private JWK (\\{.*\\})$")
+                .matcher(out.toString());
+        assertThat(apiKey.find()).as(out.toString()).isTrue();
+        org.zwfw.sdk.crypto.SigningKey printed = org.zwfw.sdk.crypto.SigningKey.fromJwk(apiKey.group(1));
+        HttpResponse<String> keys = get(base + "/v1/platform/keys");
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(out.toString()).contains("api app            sandbox-service  EdDSA  private JWK",
+                "api app            sandbox-service  SGD_SM3_SM2  private JWK",
+                "api app            sandbox-web  ES256  private JWK");
+        assertThat(printed.algorithm()).isEqualTo(org.zwfw.sdk.crypto.JwsAlgorithm.ES256);
         Matcher secret = Pattern.compile("(?m)^app\\s+sandbox-web  client_secret_basic  secret ([A-Za-z0-9_-]{32})  ")
                 .matcher(out.toString());
         assertThat(secret.find()).as(out.toString()).isTrue();
@@ -229,7 +242,7 @@ class SandboxCommandTest {
         try {
             assertThat(out.toString()).contains("app                portal  client_secret_basic  redirect"
                     + " https://portal.example.gov.cn/cb").doesNotContain("file-secret").doesNotContain("sandbox-web")
-                    .doesNotContain("login ");
+                    .doesNotContain("login ").doesNotContain("private JWK").doesNotContain("api app");
             assertThat(get(base + Sandbox.INDEX_PATH).body()).contains("\"portal\"");
         } finally {
             runner.interrupt();
@@ -273,5 +286,38 @@ class SandboxCommandTest {
         assertThat(r.out()).contains("--host", "--port", "--state-dir", "--allow-non-loopback", "--public-url",
                 "--apps", "DANGEROUS");
         assertThat(CliRunner.run("--help").out()).contains("sandbox");
+    }
+
+    @Test
+    void withAStateDirectoryTheKeyFilesAreNamedAndCasesMoveOnTheStepGiven(@TempDir Path dir) throws Exception {
+        StringWriter out = new StringWriter();
+        Path state = dir.resolve("state");
+        Thread runner = new Thread(() -> Zwfw.run(new ByteArrayInputStream(new byte[0]), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true), "sandbox", "--state-dir", state.toString(), "--case-step",
+                "0", "--webhook-time-scale", "0.001"));
+        runner.start();
+        String base = awaitBaseUrl(out, runner);
+        try {
+            Path key = state.resolve("keys").resolve("api-sandbox-service-es256.jwk");
+            assertThat(out.toString()).contains("api app            sandbox-service  ES256  key " + key,
+                    "case step          on command only: POST " + base + "/sandbox/cases/{case_id}/advance",
+                    "try api            zwfw api GET /v1/issuers --base-url " + base + " --app-id sandbox-service"
+                            + " --app-key " + key).doesNotContain("private JWK");
+            assertThat(org.zwfw.sdk.crypto.SigningKey.fromJwk(Files.readString(key)).algorithm())
+                    .isEqualTo(org.zwfw.sdk.crypto.JwsAlgorithm.ES256);
+            CliRunner.Result call = CliRunner.run("api", "GET", "/v1/issuers", "--base-url", base, "--app-id",
+                    "sandbox-service", "--app-key", key.toString());
+            assertThat(call.exit()).as("the printed key file signs accepted calls: %s", call.err()).isZero();
+        } finally {
+            runner.interrupt();
+            runner.join(10_000);
+        }
+    }
+
+    @Test
+    void theApiOptionsAreChecked() {
+        assertThat(CliRunner.run("sandbox", "--case-step", "-1").exit()).isEqualTo(2);
+        assertThat(CliRunner.run("sandbox", "--webhook-time-scale", "0").exit()).isEqualTo(2);
+        assertThat(CliRunner.run("sandbox", "--webhook-time-scale", "2").err()).contains("--webhook-time-scale");
     }
 }

@@ -38,7 +38,7 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SandboxExtension.class);
     private static final String KEY = "sandbox";
     private static final List<Class<?>> TYPES = List.of(Sandbox.class, URI.class, KeySet.class, TrustList.class,
-            TestClock.class, OpenIdProvider.class);
+            TestClock.class, OpenIdProvider.class, SandboxApi.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -124,6 +124,20 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
 
     private static Running start(ZwfwSandbox s) {
         Sandbox.Builder b = Sandbox.builder();
+        try {
+            b.webhookTimeScale(s.webhookTimeScale());
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException("@ZwfwSandbox(webhookTimeScale = " + s.webhookTimeScale()
+                    + ") is out of range: above 0, at most 1 (0.0001 turns the 1 min .. 15 h retry delays into"
+                    + " 6 ms .. 5.4 s)");
+        }
+        if (s.caseStepMillis() < 0) {
+            throw new ExtensionConfigurationException("@ZwfwSandbox(caseStepMillis = " + s.caseStepMillis()
+                    + ") is negative: 0 (cases move on command only) or a period in milliseconds");
+        }
+        if (s.caseStepMillis() > 0) {
+            b.caseStep(Duration.ofMillis(s.caseStepMillis()));
+        }
         Optional<TestClock> clock = Optional.empty();
         if (s.testClock()) {
             clock = Optional.of(TestClock.atNow());
@@ -152,6 +166,9 @@ public final class SandboxExtension implements BeforeAllCallback, BeforeEachCall
         }
         if (type == OpenIdProvider.class) {
             return r.sandbox().openIdProvider();
+        }
+        if (type == SandboxApi.class) {
+            return SandboxApi.of(r.sandbox());
         }
         throw new IllegalStateException("a " + type.getName() + " is not something the sandbox supplies; it supplies "
                 + TYPES.stream().map(Class::getSimpleName).collect(Collectors.joining(", ")));

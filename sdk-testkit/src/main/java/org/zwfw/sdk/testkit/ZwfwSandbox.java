@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@link org.zwfw.sdk.sandbox.Sandbox} itself (every URL, per issuer too), its base URL as a
  * {@link java.net.URI}, the trust anchor's public keys as a {@link org.zwfw.sdk.crypto.KeySet},
  * the current {@link org.zwfw.sdk.trust.TrustList} (fetched over HTTP and verified with the
- * anchor, so its issuers and their keys are what a verifier would trust), and the
+ * anchor, so its issuers and their keys are what a verifier would trust), the
+ * {@link org.zwfw.sdk.sandbox.OpenIdProvider}, a {@link SandboxApi} (the service-network API's
+ * base URL, the default app's ID and private signing keys, the platform keys to pin), and the
  * {@link TestClock} when {@link #testClock()} is set. Fields annotated {@link SandboxValue}
  * of these types are set before each test (static fields before all tests, for
  * {@link Scope#CLASS}).
@@ -46,6 +48,20 @@ public @interface ZwfwSandbox {
      *         whole seconds) that tests receive and move; otherwise it reads the system clock
      */
     boolean testClock() default false;
+
+    /**
+     * @return the factor on the webhook retry delays (1 min, 5 min, 30 min, 2 h, 6 h, 15 h): 1 by
+     *         default; above 0, at most 1. {@code 0.0001} makes them 6 ms to 5.4 s, so a test sees
+     *         a failed delivery retried
+     */
+    double webhookTimeScale() default 1.0;
+
+    /**
+     * @return how often, in milliseconds, every open case moves one step on its way
+     *         (SUBMITTED → ACCEPTED → IN_REVIEW → APPROVED → COMPLETED); 0 (default): only on
+     *         command ({@link org.zwfw.sdk.sandbox.Sandbox#advanceCase(String)})
+     */
+    long caseStepMillis() default 0;
 
     /** How long one sandbox lives. */
     enum Scope {

@@ -49,4 +49,17 @@ final class MisuseSamples {
         }
     }
 
+    @ZwfwSandbox(webhookTimeScale = 2)
+    static class TimeScaleAboveOne {
+        @Test
+        void test() {
+        }
+    }
+
+    @ZwfwSandbox(caseStepMillis = -5)
+    static class NegativeCaseStep {
+        @Test
+        void test() {
+        }
+    }
 }

@@ -38,11 +38,22 @@ class SandboxExtensionMisuseTest {
     @Test
     void aFieldOfAnotherTypeIsNamed() {
         assertThat(failure(MisuseSamples.FieldOfWrongType.class)).contains("FieldOfWrongType.sandbox")
-                .contains("Sandbox, URI, KeySet, TrustList, TestClock");
+                .contains("Sandbox, URI, KeySet, TrustList, TestClock, OpenIdProvider, SandboxApi");
     }
 
     @Test
     void aConstructorCannotHaveAPerTestSandbox() {
         assertThat(failure(MisuseSamples.ConstructorPerTest.class)).contains("scope CLASS");
+    }
+
+    @Test
+    void theWebhookTimeScaleIsChecked() {
+        assertThat(failure(MisuseSamples.TimeScaleAboveOne.class)).contains("webhookTimeScale = 2.0")
+                .contains("at most 1");
+    }
+
+    @Test
+    void theCaseStepIsChecked() {
+        assertThat(failure(MisuseSamples.NegativeCaseStep.class)).contains("caseStepMillis = -5");
     }
 }

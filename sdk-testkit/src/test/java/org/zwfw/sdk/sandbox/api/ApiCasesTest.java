@@ -168,6 +168,9 @@ class ApiCasesTest {
         ApiClient.Reply r = service.create("/v1/cases", body, key());
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.code()).isEqualTo("CONDITIONS_NOT_MET");
+        assertThat(r.json().path("errors").findValuesAsText("code")).containsOnly("CONDITIONS_NOT_MET");
+        assertThat(r.json().path("errors").findValuesAsText("pointer")).contains("/form/contribution_months");
         assertThat(r.verified()).isTrue();
         // the same upload and consent still work: nothing was consumed
         form.put("contribution_months", 400);

@@ -146,7 +146,9 @@ final class ApiClient {
             if (!violations.isEmpty()) {
                 throw new AssertionError("the answer does not conform to zwfw-api.yaml: " + violations);
             }
-            for (String h : List.of("X-Request-Id", "Content-Digest", "Signature", "Signature-Input")) {
+            // a header over the HTTP layer's limit is refused before it is parsed: unsigned (sandbox.md §11.1)
+            for (String h : r.statusCode() == 431 ? List.of("X-Request-Id")
+                    : List.of("X-Request-Id", "Content-Digest", "Signature", "Signature-Input")) {
                 if (r.headers().firstValue(h).isEmpty()) {
                     throw new AssertionError("the answer lacks " + h);
                 }

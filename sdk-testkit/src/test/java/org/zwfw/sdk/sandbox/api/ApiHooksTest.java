@@ -224,6 +224,8 @@ class ApiHooksTest {
         }
     }
 
+    private static final String PAGED = "/v1/service-items?region_code=330000&page_size=1";
+
     @Test
     void casesAndIdempotencyRecordsSurviveARestart(@TempDir Path dir) throws Exception {
         TestClock clock = TestClock.atNow();
@@ -231,18 +233,23 @@ class ApiHooksTest {
         String id;
         String k = UUID.randomUUID().toString();
         Map<String, Object> body;
+        String token;
         try (Sandbox sandbox = Sandbox.builder().clock(clock).stateDirectory(dir).start()) {
             key = sandbox.defaultAppKey("sandbox-service", JwsAlgorithm.ES256);
             ApiClient c = new ApiClient(sandbox, "sandbox-service", key, clock);
             body = generic(upload(c, UUID.randomUUID().toString()));
             id = c.create("/v1/cases", body, k).json().path("case_id").asText();
             sandbox.advanceCase(id);
+            token = c.get(PAGED).json().path("next_page_token").asText();
+            assertThat(token).isNotEmpty();
         }
         try (Sandbox sandbox = Sandbox.builder().clock(clock).stateDirectory(dir).start()) {
             assertThat(sandbox.defaultAppKey("sandbox-service", JwsAlgorithm.ES256).keyId()).isEqualTo(key.keyId());
             ApiClient c = new ApiClient(sandbox, "sandbox-service", key, clock);
             assertThat(c.get("/v1/cases/" + id).json().path("status").asText()).isEqualTo("ACCEPTED");
             assertThat(c.create("/v1/cases", body, k).json().path("case_id").asText()).isEqualTo(id);
+            ApiClient.Reply next = c.get(PAGED + "&page_token=" + token);
+            assertThat(next.status()).as("a page token survives a restart with a state directory").isEqualTo(200);
         }
     }
 }

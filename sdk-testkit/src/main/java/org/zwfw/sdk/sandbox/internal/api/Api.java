@@ -76,7 +76,7 @@ public final class Api implements AutoCloseable {
         this.keys = PlatformKeys.open(dir);
         ApiState state = ApiState.open(dir);
         this.webhooks = new Webhooks(apps, keys, clock, settings.webhookTimeScale());
-        Pages pages = new Pages();
+        Pages pages = Pages.open(dir);
         Consents consents = new Consents(provider, clock);
         Wallet wallet = new Wallet(state, issuers);
         Ecerts ecerts = new Ecerts(b, issuers, state, wallet, consents, provider, webhooks, clock);

@@ -20,8 +20,11 @@ record Call(Request request, RegisteredApp app, Operation operation) {
         return request.pathParam(name);
     }
 
-    /** The JSON object body; a POST of another type is 415. */
+    /** The JSON object body; an empty body is 400 MALFORMED, one of another type 415. */
     JsonNode json() {
+        if (request.body().length == 0) {
+            throw ApiProblems.invalid("MALFORMED", null, "the body is empty; send a JSON object");
+        }
         String ct = request.header("Content-Type").orElse("");
         String[] parts = ct.split(";");
         boolean ok = parts[0].strip().equalsIgnoreCase("application/json");

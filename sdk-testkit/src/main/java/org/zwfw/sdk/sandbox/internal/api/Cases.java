@@ -131,7 +131,7 @@ final class Cases {
             List<Problem.Item> unmet = new ArrayList<>();
             PensionForm.conditions(facts, residentId, form.path("first_insured_month").asText(null), unmet);
             if (!unmet.isEmpty()) {
-                throw ApiProblems.unprocessable("INVALID_CLAIM", "The statutory conditions are not met", unmet);
+                throw ApiProblems.unprocessable(PensionForm.CONDITIONS_NOT_MET, "The statutory conditions are not met", unmet);
             }
         }
         boolean usesEcerts = materials.stream().anyMatch(m -> m.uploadId() == null);

@@ -10,12 +10,14 @@ import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.zwfw.sdk.sandbox.internal.StateDirectory;
 
 /**
  * Page tokens: opaque, bound to the query that made them (its parameters other than
  * {@code page_token} and {@code page_size}) and the calling application, valid one hour. A token
  * is the offset and expiry with an HMAC over them and the query; one that fails is
- * {@code 400 PAGE_TOKEN_INVALID}. Thread-safe.
+ * {@code 400 PAGE_TOKEN_INVALID}. The HMAC key lives in the state directory when there is one
+ * ({@link #KEY_FILE}), so a token stays good across a restart. Thread-safe.
  */
 final class Pages {
 
@@ -27,10 +29,40 @@ final class Pages {
     record Page<T>(List<T> items, String next) {
     }
 
-    private final byte[] key = new byte[32];
+    /** Where the HMAC key is kept in a state directory. */
+    static final String KEY_FILE = "keys/page-tokens.key";
 
-    Pages() {
-        new SecureRandom().nextBytes(key);
+    private final byte[] key;
+
+    private Pages(byte[] key) {
+        this.key = key;
+    }
+
+    /**
+     * @param dir the state directory, or {@code null}
+     * @return the pages, their HMAC key loaded from the directory (or made and stored there), so
+     *         that tokens survive a restart; random without a directory
+     * @throws IllegalStateException when the stored key is damaged
+     */
+    static Pages open(StateDirectory dir) {
+        if (dir != null && dir.exists(KEY_FILE)) {
+            byte[] k;
+            try {
+                k = Base64.getUrlDecoder().decode(dir.readText(KEY_FILE).strip());
+            } catch (IllegalArgumentException e) {
+                throw dir.damaged(KEY_FILE, "expected 32 bytes in base64url");
+            }
+            if (k.length != 32) {
+                throw dir.damaged(KEY_FILE, "expected 32 bytes in base64url");
+            }
+            return new Pages(k);
+        }
+        byte[] k = new byte[32];
+        new SecureRandom().nextBytes(k);
+        if (dir != null) {
+            dir.writeText(KEY_FILE, Base64.getUrlEncoder().withoutPadding().encodeToString(k) + "\n");
+        }
+        return new Pages(k);
     }
 
     <T> Page<T> page(List<T> all, String queryBinding, String token, Integer size, Instant now) {

@@ -91,25 +91,28 @@ final class PensionForm {
         return new Facts(type, deemed, months, YearMonth.parse(start), other);
     }
 
+    /** The code of an unmet statutory condition, and of the problem that lists them (422). */
+    static final String CONDITIONS_NOT_MET = "CONDITIONS_NOT_MET";
+
     /**
-     * The statutory conditions (422). The age rule: men 60, women 50 for NORMAL; up to three years
+     * The statutory conditions (422 {@code CONDITIONS_NOT_MET}). The age rule: men 60, women 50 for NORMAL; up to three years
      * earlier for FLEXIBLE_EARLY; 55 and 45 for SPECIAL_JOB_EARLY; 50 and 45 for DISABILITY_EARLY.
      */
     static void conditions(Facts facts, String residentId, String firstInsured, List<Problem.Item> faults) {
         if (facts.deemedMonths() > facts.contributionMonths()) {
-            faults.add(new Problem.Item("INVALID_CLAIM", "/form/deemed_contribution_months", "deemed months cannot"
+            faults.add(new Problem.Item(CONDITIONS_NOT_MET, "/form/deemed_contribution_months", "deemed months cannot"
                     + " exceed the total contribution months"));
         }
         if (facts.contributionMonths() < MIN_CONTRIBUTION_MONTHS) {
-            faults.add(new Problem.Item("INVALID_CLAIM", "/form/contribution_months", "the records show fewer than "
+            faults.add(new Problem.Item(CONDITIONS_NOT_MET, "/form/contribution_months", "the records show fewer than "
                     + MIN_CONTRIBUTION_MONTHS + " contribution months (15 years), the minimum for a monthly pension"));
         }
         if (Boolean.TRUE.equals(facts.otherPension())) {
-            faults.add(new Problem.Item("INVALID_CLAIM", "/form/receives_other_pension", "another basic pension is"
+            faults.add(new Problem.Item(CONDITIONS_NOT_MET, "/form/receives_other_pension", "another basic pension is"
                     + " paid to the applicant; settle (terminate) it first, then claim this one"));
         }
         if (firstInsured != null && facts.start().isBefore(YearMonth.parse(firstInsured))) {
-            faults.add(new Problem.Item("INVALID_CLAIM", "/form/requested_start_month", "the start month is before"
+            faults.add(new Problem.Item(CONDITIONS_NOT_MET, "/form/requested_start_month", "the start month is before"
                     + " the first insured month"));
         }
         if (residentId != null) {
@@ -131,7 +134,7 @@ final class PensionForm {
             }
             YearMonth reached = YearMonth.from(id.birthDate().plusYears(age));
             if (facts.start().isBefore(reached)) {
-                faults.add(new Problem.Item("INVALID_CLAIM", "/form/requested_start_month", "the applicant does not"
+                faults.add(new Problem.Item(CONDITIONS_NOT_MET, "/form/requested_start_month", "the applicant does not"
                         + " reach the age for " + facts.retirementType() + " by the start month"));
             }
         }

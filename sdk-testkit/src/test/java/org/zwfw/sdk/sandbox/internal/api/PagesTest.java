@@ -13,7 +13,7 @@ class PagesTest {
 
     @Test
     void aTokenLeadsToTheNextPageOnlyForItsQueryAndHour() {
-        Pages pages = new Pages();
+        Pages pages = Pages.open(null);
         Instant now = Instant.parse("2026-03-02T02:00:00Z");
         List<Integer> all = List.of(1, 2, 3, 4, 5);
         for (int i = 0; i < 200; i++) {
