@@ -48,6 +48,12 @@ final class Examples {
             Map.entry("zwfw sandbox", List.of(
                     "zwfw sandbox",
                     "zwfw sandbox --port 8443 --state-dir .sandbox")),
+            Map.entry("zwfw api", List.of(
+                    "zwfw api GET '/v1/service-items?region=330100' --base-url http://127.0.0.1:43121"
+                            + " --app-id sandbox-service --app-key app-key.jwk",
+                    "zwfw api POST /v1/cases --data @case.json --idempotency-key case-2026-0001-abcd --json"
+                            + " --base-url https://api.zwfw.example --app-id portal-hz-rsj --app-key key.pem"
+                            + " --platform-keys platform-keys.json")),
             Map.entry("zwfw login", List.of(
                     "zwfw login --issuer http://127.0.0.1:43121/oidc --client-id sandbox-native --acr L3",
                     "zwfw login --json --no-browser --issuer https://rz.zwfw.example.gov.cn --client-id portal-client"

@@ -323,7 +323,8 @@ public final class ApiClient implements AutoCloseable {
         }
         if (resp.status() >= 200 && resp.status() < 300) {
             a.outcome = "OK";
-            a.response = new ApiResponse(resp.status(), response.fields(), resp.body(), attempt);
+            VerifiedResponse ok = v.value().orElseThrow();
+            a.response = new ApiResponse(resp.status(), response.fields(), resp.body(), attempt, ok.keyId(), ok.algorithm());
             notify(r, a, attempt, false);
             return a;
         }

@@ -11,8 +11,10 @@ import org.zwfw.sdk.httpsig.HttpFields;
  * @param fields   the header fields
  * @param content  the content
  * @param attempts how many attempts the call took
+ * @param keyId    the platform key that signed the answer
+ * @param algorithm the answer's signature algorithm ({@code ecdsa-p256-sha256}, {@code ed25519}, {@code sm2-sm3})
  */
-public record ApiResponse(int status, HttpFields fields, byte[] content, int attempts) {
+public record ApiResponse(int status, HttpFields fields, byte[] content, int attempts, String keyId, String algorithm) {
 
     /** Copies the content. */
     public ApiResponse {

@@ -101,6 +101,11 @@ public final class InMemoryReplayStore implements ReplayStore {
         }
     }
 
+    @Override
+    public void release(String id) {
+        kept.remove(Objects.requireNonNull(id, "id"));
+    }
+
     private static boolean isLive(Long until, long now) {
         return until != null && until > now;
     }

@@ -30,6 +30,22 @@ public interface ReplayStore {
      */
     boolean firstUse(String id, Instant keepUntil);
 
+    /**
+     * Forgets a recorded use, so that the identifier counts as unused again: for a receiver that
+     * recorded an event before processing it and could not process it (a webhook whose handler
+     * failed must be taken again when the platform redelivers it). Never used for security checks:
+     * a nonce or {@code jti} once recorded stays recorded.
+     *
+     * <p>The default refuses: a store written before this method existed cannot forget.
+     *
+     * @param id the identifier given to {@link #firstUse}
+     * @throws UnsupportedOperationException if this store cannot forget
+     * @throws ReplayStoreException when the store cannot answer
+     */
+    default void release(String id) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot release a recorded identifier");
+    }
+
     /** The longest identifier accepted: 512 characters, room for a kind, an issuer URL and a jti. */
     int MAX_ID_LENGTH = 512;
 }

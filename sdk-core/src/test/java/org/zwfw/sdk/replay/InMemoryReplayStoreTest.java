@@ -21,6 +21,19 @@ class InMemoryReplayStoreTest {
     private final MutableClock clock = new MutableClock(T0);
 
     @Test
+    void aReleasedIdentifierCountsAsUnusedAgainAndOtherStoresRefuseToRelease() {
+        InMemoryReplayStore store = new InMemoryReplayStore();
+        java.time.Instant until = java.time.Instant.now().plusSeconds(60);
+        org.assertj.core.api.Assertions.assertThat(store.firstUse("evt|1", until)).isTrue();
+        store.release("evt|1");
+        org.assertj.core.api.Assertions.assertThat(store.firstUse("evt|1", until)).isTrue();
+        org.assertj.core.api.Assertions.assertThat(store.firstUse("evt|1", until)).isFalse();
+        ReplayStore other = (id, keep) -> true;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> other.release("evt|1"))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void anIdentifierIsFirstUsedOnceWhileItIsKept() {
         InMemoryReplayStore store = new InMemoryReplayStore(10, clock);
         Instant until = T0.plusSeconds(60);

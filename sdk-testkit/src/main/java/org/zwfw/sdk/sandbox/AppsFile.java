@@ -22,6 +22,7 @@ import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.KeyFormatException;
 import org.zwfw.sdk.crypto.KeySet;
+import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.crypto.VerificationKey;
 import org.zwfw.sdk.rnat.issuer.RnatGrant;
 import org.zwfw.sdk.sandbox.internal.ProblemException;
@@ -45,7 +46,15 @@ final class AppsFile {
     private static final Set<String> MEMBERS = Set.of("client_id", "name", "redirect_uris",
             "post_logout_redirect_uris", "token_endpoint_auth_method", "client_secret", "jwks",
             "backchannel_logout_uri", "sector_identifier", "id_token_signed_response_alg",
-            "userinfo_signed_response_alg", "entitlements", "rnat_audiences", "auto_login");
+            "userinfo_signed_response_alg", "entitlements", "rnat_audiences", "auto_login", "api_keys", "webhook_url",
+            "api_operations", "issuer_departments");
+    /** The operations of the API document an app may be allowed ({@code api_operations}). */
+    static final Set<String> OPERATIONS = Set.of("searchServiceItems", "getServiceItem", "createUpload",
+            "submitCase", "listCases", "getCase", "withdrawCase", "listServiceHalls", "listFreeSlots",
+            "bookAppointment", "getAppointment", "cancelAppointment", "listIssuers", "getIssuerKeys",
+            "issueCredential", "getStatusList", "getStatusEntry", "changeStatus", "useCredential",
+            "getCredentialUse", "getTrustList", "getTrustAnchorKeys", "issueSscCard", "getSscCard", "suspendSscCard",
+            "resumeSscCard", "cancelSscCard", "createSscQrCode", "verifySscQrCode", "getPlatformKeys");
     private static final Set<String> TIERS = Set.of(RnatGrant.SCOPE_MASKED, RnatGrant.SCOPE_IDENTITY,
             RnatGrant.SCOPE_ID_NUMBER);
     private static final List<JwsAlgorithm> ID_TOKEN_ALGS = List.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256,
@@ -130,6 +139,40 @@ final class AppsFile {
      * @throws IllegalStateException when the secrets file is damaged
      */
     static List<RegisteredApp> defaults(StateDirectory state) {
+        return defaults(state, defaultApiKeys(state));
+    }
+
+    /**
+     * The private API signing keys of the default apps ({@code spec/sandbox.md} §10.3): one of
+     * each algorithm for {@code sandbox-service}, an {@code ES256} one for {@code sandbox-web};
+     * kept in the state directory ({@code keys/api-<app>-<alg>.jwk}) when there is one.
+     *
+     * @param state the state directory, or {@code null}
+     * @return the keys by client ID, in a fixed order
+     */
+    static Map<String, List<SigningKey>> defaultApiKeys(StateDirectory state) {
+        Map<String, List<SigningKey>> keys = new java.util.LinkedHashMap<>();
+        keys.put("sandbox-service", List.of(apiKey(state, "sandbox-service", JwsAlgorithm.ES256),
+                apiKey(state, "sandbox-service", JwsAlgorithm.EDDSA),
+                apiKey(state, "sandbox-service", JwsAlgorithm.SGD_SM3_SM2)));
+        keys.put("sandbox-web", List.of(apiKey(state, "sandbox-web", JwsAlgorithm.ES256)));
+        return keys;
+    }
+
+    private static SigningKey apiKey(StateDirectory state, String app, JwsAlgorithm alg) {
+        if (state == null) {
+            return SigningKey.generate(alg);
+        }
+        String name = "api-" + app + "-" + alg.jwsName().toLowerCase(Locale.ROOT).replace('_', '-');
+        return state.key(name, alg, !state.exists("keys/" + name + ".jwk"));
+    }
+
+    /**
+     * @param state   the state directory, or {@code null}
+     * @param apiKeys the default apps' private API keys
+     * @return the default apps
+     */
+    static List<RegisteredApp> defaults(StateDirectory state, Map<String, List<SigningKey>> apiKeys) {
         Map<String, String> secrets = new java.util.LinkedHashMap<>();
         if (state != null && state.exists(SECRETS_FILE)) {
             try {
@@ -161,13 +204,23 @@ final class AppsFile {
         apps.add(RegisteredApp.builder("sandbox-web").name("沙箱网页应用 (sandbox-web)")
                 .redirectUris("http://127.0.0.1/callback", "http://localhost/callback")
                 .clientSecretBasic(secrets.get("sandbox-web")).entitlements(RnatGrant.SCOPE_MASKED)
-                .rnatAudiences("sandbox-service").build());
+                .rnatAudiences("sandbox-service").apiKeys(publicKeys(apiKeys.get("sandbox-web"))).build());
         apps.add(RegisteredApp.builder("sandbox-native").name("沙箱本地应用 (sandbox-native)")
                 .redirectUris("http://127.0.0.1/callback").publicClient().build());
         apps.add(RegisteredApp.builder("sandbox-service").name("沙箱服务 (sandbox-service)")
                 .redirectUris("http://127.0.0.1/callback").clientSecretBasic(secrets.get("sandbox-service"))
-                .entitlements(RnatGrant.SCOPE_MASKED, RnatGrant.SCOPE_IDENTITY).build());
+                .entitlements(RnatGrant.SCOPE_MASKED, RnatGrant.SCOPE_IDENTITY)
+                .apiKeys(publicKeys(apiKeys.get("sandbox-service")))
+                .issuerDepartments("market-regulation", "licensing", "social-security").build());
         return apps;
+    }
+
+    private static KeySet publicKeys(List<SigningKey> keys) {
+        List<VerificationKey> out = new ArrayList<>();
+        for (SigningKey k : keys) {
+            out.add(k.verificationKey());
+        }
+        return KeySet.of(out);
     }
 
     /**
@@ -301,12 +354,35 @@ final class AppsFile {
         if (autoLogin != null && !autoLogin.equals("deny") && TestCitizen.fromSlug(autoLogin).isEmpty()) {
             problems.add(p + "auto_login must be a citizen (l1, l2, l3, l4) or deny");
         }
+        KeySet apiKeys = n.has("api_keys") ? apiKeys(n.get("api_keys"), p + "api_keys", problems) : null;
+        URI webhook = null;
+        String wh = text(n, "webhook_url", p, false, problems);
+        if (wh != null) {
+            webhook = uri(wh, p + "webhook_url", problems);
+        }
+        Set<String> operations = null;
+        if (n.has("api_operations")) {
+            operations = new LinkedHashSet<>(strings(n, "api_operations", p, problems));
+            for (String o : operations) {
+                if (!OPERATIONS.contains(o)) {
+                    problems.add(p + "api_operations holds " + StrictJson.quote(o) + ", which is not an operationId of"
+                            + " spec/openapi/zwfw-api.yaml");
+                }
+            }
+        }
+        Set<String> departments = new LinkedHashSet<>(strings(n, "issuer_departments", p, problems));
+        for (String d : departments) {
+            if (SandboxIssuer.fromSlug(d).isEmpty()) {
+                problems.add(p + "issuer_departments holds " + StrictJson.quote(d) + "; the issuers are"
+                        + " market-regulation, licensing and social-security");
+            }
+        }
         if (problems.size() > before) {
             return null;
         }
         return new RegisteredApp(clientId, name, redirects, postLogout, method, secret, jwks, backchannel, sector,
                 idAlg == null ? JwsAlgorithm.RS256 : idAlg, userinfoAlg, new LinkedHashSet<>(entitlements), audiences,
-                autoLogin);
+                autoLogin, apiKeys, webhook, operations, departments);
     }
 
     private static String text(JsonNode n, String member, String p, boolean required, List<String> problems) {
@@ -416,6 +492,49 @@ final class AppsFile {
         }
         problems.add(p + member + " must be RS256, ES256, EdDSA or SGD_SM3_SM2");
         return null;
+    }
+
+    /** API signing keys: 1..16 public ES256, EdDSA or SGD_SM3_SM2 signature keys, each with a kid. */
+    private static KeySet apiKeys(JsonNode v, String where, List<String> problems) {
+        if (!v.isObject() || !v.path("keys").isArray() || v.path("keys").isEmpty() || v.path("keys").size() > 16) {
+            problems.add(where + " must be a JWK Set of 1 to 16 keys");
+            return null;
+        }
+        for (int i = 0; i < v.get("keys").size(); i++) {
+            JsonNode k = v.get("keys").get(i);
+            for (String priv : List.of("d", "p", "q", "dp", "dq", "qi", "k")) {
+                if (k.has(priv)) {
+                    problems.add(where + ".keys[" + i + "] has the private member " + priv + "; register the public"
+                            + " key only");
+                    return null;
+                }
+            }
+        }
+        KeySet set;
+        try {
+            set = KeySet.fromJwks(StrictJson.toMap(v), AliasPolicy.STRICT);
+        } catch (KeyFormatException e) {
+            problems.add(where + ": " + e.getMessage());
+            return null;
+        }
+        if (!set.skipped().isEmpty() || set.keys().size() != v.get("keys").size()) {
+            problems.add(where + " holds a key that is not ES256, EdDSA or SGD_SM3_SM2");
+            return null;
+        }
+        Set<String> kids = new HashSet<>();
+        for (int i = 0; i < set.keys().size(); i++) {
+            VerificationKey k = set.keys().get(i);
+            if (k.keyId().isEmpty() || !k.keyId().get().matches("[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,128}")) {
+                problems.add(where + ".keys[" + i + "] needs a kid of 1 to 128 printable characters without \" or \\");
+            } else if (!kids.add(k.keyId().get())) {
+                problems.add(where + ".keys[" + i + "] repeats another key's kid");
+            } else if (!k.algorithm().canSign() || k.algorithm() == JwsAlgorithm.RS256) {
+                problems.add(where + ".keys[" + i + "] must be an ES256, EdDSA or SGD_SM3_SM2 key");
+            } else if (!k.isSignatureKey()) {
+                problems.add(where + ".keys[" + i + "] must be a signature key (use sig)");
+            }
+        }
+        return set;
     }
 
     private static KeySet jwks(JsonNode v, String where, List<String> problems) {

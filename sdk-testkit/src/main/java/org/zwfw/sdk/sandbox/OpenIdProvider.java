@@ -106,6 +106,19 @@ public final class OpenIdProvider {
         return provider.logout(citizen);
     }
 
+    /**
+     * A real-name auth token of a citizen for an app, as token exchange would give it after a
+     * login now: the holder's consent of the service-network API (consent_token), for tests.
+     *
+     * @param citizen  the citizen
+     * @param clientId the audience, a registered app
+     * @return the token, single use at the API
+     * @throws IllegalArgumentException for an unknown app
+     */
+    public String consentToken(TestCitizen citizen, String clientId) {
+        return provider.consentToken(citizen, clientId);
+    }
+
     @Override
     public String toString() {
         return "OpenIdProvider[" + provider.issuer() + "]";

@@ -64,11 +64,20 @@ public final class RegisteredApp {
     final Set<String> entitlements;
     final List<String> rnatAudiences;
     final String autoLogin;
+    final KeySet apiKeys;
+    final URI webhookUrl;
+    final Set<String> apiOperations;
+    final Set<String> issuerDepartments;
 
     RegisteredApp(String clientId, String name, List<URI> redirectUris, List<URI> postLogoutRedirectUris,
             AuthMethod authMethod, String secret, KeySet jwks, URI backchannelLogoutUri, String sector,
             JwsAlgorithm idTokenAlgorithm, JwsAlgorithm userinfoAlgorithm, Set<String> entitlements,
-            List<String> rnatAudiences, String autoLogin) {
+            List<String> rnatAudiences, String autoLogin, KeySet apiKeys, URI webhookUrl, Set<String> apiOperations,
+            Set<String> issuerDepartments) {
+        this.apiKeys = apiKeys;
+        this.webhookUrl = webhookUrl;
+        this.apiOperations = apiOperations == null ? null : Set.copyOf(apiOperations);
+        this.issuerDepartments = Set.copyOf(issuerDepartments);
         this.clientId = clientId;
         this.name = name;
         this.redirectUris = List.copyOf(redirectUris);
@@ -164,6 +173,35 @@ public final class RegisteredApp {
     /** @return the citizen slug, or {@code deny}, that answers each of its authorization requests at once */
     public Optional<String> autoLogin() {
         return Optional.ofNullable(autoLogin);
+    }
+
+    /**
+     * @return the public keys it signs service-network API requests with ({@code spec/api-signing.md}
+     *         §8.1); empty: it cannot call {@code /v1}
+     */
+    public Optional<KeySet> apiKeys() {
+        return Optional.ofNullable(apiKeys);
+    }
+
+    /** @return where its webhooks are delivered */
+    public Optional<URI> webhookUrl() {
+        return Optional.ofNullable(webhookUrl);
+    }
+
+    /**
+     * @param operationId an operation of the API document, such as {@code submitCase}
+     * @return whether the app may call it ({@code 403 PERMISSION_DENIED} otherwise)
+     */
+    public boolean mayCall(String operationId) {
+        return apiOperations == null || apiOperations.contains(operationId);
+    }
+
+    /**
+     * @return the issuer slugs whose authorised department the app is: only these it may issue
+     *         e-certificates for, and change or read the status entries of
+     */
+    public Set<String> issuerDepartments() {
+        return issuerDepartments;
     }
 
     @Override
@@ -299,6 +337,44 @@ public final class RegisteredApp {
          */
         public Builder autoLogin(String citizenOrDeny) {
             members.put("auto_login", citizenOrDeny);
+            return this;
+        }
+
+        /**
+         * @param keys the app's public API signing keys ({@code ES256}, {@code EdDSA}, {@code SGD_SM3_SM2}),
+         *             each with a {@code kid}
+         * @return this builder
+         */
+        public Builder apiKeys(KeySet keys) {
+            members.put("api_keys", keys.toJwks());
+            return this;
+        }
+
+        /**
+         * @param url where webhooks are delivered: {@code https}, or {@code http} to a loopback host
+         * @return this builder
+         */
+        public Builder webhookUrl(String url) {
+            members.put("webhook_url", url);
+            return this;
+        }
+
+        /**
+         * @param operationIds the API operations the app may call (default: every one)
+         * @return this builder
+         */
+        public Builder apiOperations(String... operationIds) {
+            members.put("api_operations", List.of(operationIds));
+            return this;
+        }
+
+        /**
+         * @param issuerSlugs issuers ({@code market-regulation}, {@code licensing}, {@code social-security})
+         *                    whose authorised department the app is (default none)
+         * @return this builder
+         */
+        public Builder issuerDepartments(String... issuerSlugs) {
+            members.put("issuer_departments", List.of(issuerSlugs));
             return this;
         }
 

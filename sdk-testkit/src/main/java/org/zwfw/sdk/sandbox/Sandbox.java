@@ -20,6 +20,8 @@ import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.sandbox.internal.IssuerRuntime;
 import org.zwfw.sdk.sandbox.internal.StateDirectory;
 import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
+import org.zwfw.sdk.sandbox.internal.api.Api;
+import org.zwfw.sdk.crypto.SigningKey;
 
 /**
  * A local emulator of the province platform, for development and tests: a real HTTP server on
@@ -93,6 +95,9 @@ public final class Sandbox implements AutoCloseable {
     /** Time a client has to send a request body once its header has arrived: 10 seconds. */
     public static final Duration REQUEST_BODY_TIME = Duration.ofSeconds(10);
 
+    /** API requests a second per application, by default. */
+    public static final int DEFAULT_API_RATE_LIMIT = 50;
+
     private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
 
     private final Server server;
@@ -103,10 +108,15 @@ public final class Sandbox implements AutoCloseable {
     private final Map<SandboxIssuer, IssuerRuntime> issuers;
     private final TrustListPublisher trustList;
     private final OpenIdProvider openIdProvider;
+    private final Api api;
+    private final Map<String, List<SigningKey>> defaultAppKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     Sandbox(Server server, int port, StateDirectory state, URI base, KeySet anchorKeys,
-            Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList, OpenIdProvider openIdProvider) {
+            Map<SandboxIssuer, IssuerRuntime> issuers, TrustListPublisher trustList, OpenIdProvider openIdProvider,
+            Api api, Map<String, List<SigningKey>> defaultAppKeys) {
+        this.api = api;
+        this.defaultAppKeys = defaultAppKeys;
         this.server = server;
         this.state = state;
         this.base = base;
@@ -123,6 +133,96 @@ public final class Sandbox implements AutoCloseable {
      */
     public OpenIdProvider openIdProvider() {
         return openIdProvider;
+    }
+
+    /** The client ID of the default app that may call every API operation and issue for every issuer. */
+    public static final String DEFAULT_API_APP = "sandbox-service";
+
+    /** @return the base URL of the service-network API, {@code <base>/v1} */
+    public URI apiBaseUri() {
+        return url("/v1");
+    }
+
+    /**
+     * @return the platform's public signing keys of responses and webhooks (one per algorithm), as
+     *         {@code GET /v1/platform/keys} answers them: what a client pins
+     */
+    public KeySet platformKeys() {
+        return api.platformKeys();
+    }
+
+    /**
+     * The private API signing keys of a default app ({@code spec/sandbox.md} §10.3), for tests and
+     * for trying the API by hand: {@code sandbox-service} has one of each algorithm
+     * ({@code ES256}, {@code EdDSA}, {@code SGD_SM3_SM2}), {@code sandbox-web} an {@code ES256} one.
+     * Empty when the apps came from {@code --apps} (their private keys are their owners').
+     *
+     * @param clientId a default app
+     * @return its keys, in that order
+     */
+    public List<SigningKey> defaultAppKeys(String clientId) {
+        return defaultAppKeys.getOrDefault(clientId, List.of());
+    }
+
+    /**
+     * @param clientId  a default app
+     * @param algorithm {@code ES256}, {@code EdDSA} or {@code SGD_SM3_SM2}
+     * @return its key of that algorithm
+     * @throws IllegalArgumentException when it has none
+     */
+    public SigningKey defaultAppKey(String clientId, JwsAlgorithm algorithm) {
+        return defaultAppKeys(clientId).stream().filter(k -> k.algorithm() == algorithm).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(clientId + " has no default " + algorithm + " key"));
+    }
+
+    /**
+     * Moves a case one step on its way (SUBMITTED → ACCEPTED → IN_REVIEW → APPROVED → COMPLETED),
+     * announced by {@code case.status_changed}; also {@code POST /sandbox/cases/{id}/advance}.
+     *
+     * @param caseId the case
+     * @return the new status
+     * @throws IllegalArgumentException for an unknown case
+     * @throws IllegalStateException    when the case is final
+     */
+    public String advanceCase(String caseId) {
+        return api.advance(caseId, null);
+    }
+
+    /**
+     * Moves a case to a given next state ({@code REJECTED} from SUBMITTED or IN_REVIEW, say).
+     *
+     * @param caseId the case
+     * @param status a state the case can move to now
+     * @return the new status
+     * @throws IllegalArgumentException for an unknown case
+     * @throws IllegalStateException    when the case cannot move there
+     */
+    public String advanceCase(String caseId, String status) {
+        return api.advance(caseId, Objects.requireNonNull(status, "status"));
+    }
+
+    /**
+     * Injects a fault into the next matching API calls (also {@code POST /sandbox/faults}).
+     *
+     * @param fault the fault
+     */
+    public void injectFault(ApiFault fault) {
+        api.faults().add(fault.fault);
+    }
+
+    /** Removes every fault not yet applied (also {@code POST /sandbox/faults/clear}). */
+    public void clearFaults() {
+        api.faults().clear();
+    }
+
+    /** @return webhook events delivered so far (answered {@code 2xx}) */
+    public long webhooksDelivered() {
+        return api.webhooksDelivered();
+    }
+
+    /** @return webhook events given up so far (all retries failed, or {@code 410}) */
+    public long webhooksDropped() {
+        return api.webhooksDropped();
     }
 
     /** @return a builder with the defaults: 127.0.0.1, an ephemeral port, in memory, system clock */
@@ -228,6 +328,7 @@ public final class Sandbox implements AutoCloseable {
             return;
         }
         stop(server);
+        api.close();
         if (state != null) {
             state.close();
         }
@@ -275,8 +376,50 @@ public final class Sandbox implements AutoCloseable {
         Duration bodyTime = REQUEST_BODY_TIME;
         Path appsFile;
         List<RegisteredApp> apps;
+        double webhookTimeScale = 1.0;
+        Duration caseStep;
+        int apiRateLimit = DEFAULT_API_RATE_LIMIT;
 
         private Builder() {
+        }
+
+        /**
+         * @param scale the factor on the webhook retry delays (1 min, 5 min, ... 15 h): 1 by
+         *              default; 0.001 makes them 60 ms to 54 s, for tests
+         * @return this builder
+         */
+        public Builder webhookTimeScale(double scale) {
+            if (!(scale > 0 && scale <= 1)) {
+                throw new IllegalArgumentException("the time scale is above 0, at most 1");
+            }
+            this.webhookTimeScale = scale;
+            return this;
+        }
+
+        /**
+         * @param step how often every open case moves one step on its way (default never: cases
+         *             move on command only, {@link Sandbox#advanceCase})
+         * @return this builder
+         */
+        public Builder caseStep(Duration step) {
+            if (step.isNegative() || step.isZero()) {
+                throw new IllegalArgumentException("a case step is positive");
+            }
+            this.caseStep = step;
+            return this;
+        }
+
+        /**
+         * @param perSecond API requests a second per application (default {@value #DEFAULT_API_RATE_LIMIT},
+         *                  bursts of twice that); beyond, {@code 429 RATE_LIMITED}
+         * @return this builder
+         */
+        public Builder apiRateLimit(int perSecond) {
+            if (perSecond < 1) {
+                throw new IllegalArgumentException("the rate limit is at least 1 a second");
+            }
+            this.apiRateLimit = perSecond;
+            return this;
         }
 
         /**

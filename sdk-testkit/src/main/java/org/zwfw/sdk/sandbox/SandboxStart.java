@@ -35,6 +35,7 @@ import org.zwfw.sdk.sandbox.internal.Router;
 import org.zwfw.sdk.sandbox.internal.ServerErrors;
 import org.zwfw.sdk.sandbox.internal.StateDirectory;
 import org.zwfw.sdk.sandbox.internal.TrustListPublisher;
+import org.zwfw.sdk.sandbox.internal.api.Api;
 import org.zwfw.sdk.sandbox.internal.oidc.OidcEndpoints;
 import org.zwfw.sdk.sandbox.internal.oidc.OidcKeys;
 import org.zwfw.sdk.sandbox.internal.oidc.Provider;
@@ -67,6 +68,7 @@ final class SandboxStart {
         }
         StateDirectory state = b.stateDirectory == null ? null : StateDirectory.open(b.stateDirectory);
         Server server = null;
+        AtomicReference<Api> apiRef = new AtomicReference<>();
         try {
             Optional<StateDirectory.State> recorded = state == null ? Optional.empty() : state.read();
             boolean fresh = recorded.isEmpty();
@@ -81,8 +83,10 @@ final class SandboxStart {
                     }
                 }
             }
+            Map<String, List<SigningKey>> defaultKeys = b.appsFile == null && b.apps == null
+                    ? AppsFile.defaultApiKeys(state) : Map.of();
             List<RegisteredApp> apps = b.appsFile != null ? AppsFile.read(b.appsFile)
-                    : b.apps != null ? b.apps : AppsFile.defaults(state);
+                    : b.apps != null ? b.apps : AppsFile.defaults(state, defaultKeys);
             OidcKeys oidcKeys = OidcKeys.open(state);
             SigningKey anchor = key(state, "trust-anchor", Sandbox.TRUST_ANCHOR_ALGORITHM, fresh);
             Map<SandboxIssuer, SigningKey[]> keys = new EnumMap<>(SandboxIssuer.class);
@@ -144,6 +148,10 @@ final class SandboxStart {
                     .register(router);
             issuerEndpoints.register(router);
             new OidcEndpoints(provider, base.toString()).register(router);
+            Api api = Api.start(base, b.clock, state, issuers, trustList, anchorKeys, provider,
+                    new Api.Settings(b.webhookTimeScale, b.caseStep, b.apiRateLimit));
+            apiRef.set(api);
+            api.register(router);
 
             server.setHandler(router);
             server.start();
@@ -152,15 +160,24 @@ final class SandboxStart {
                         + " revoke credentials", b.host);
             }
             LOG.debug("sandbox started at {} ({})", base, state == null ? "in memory" : "state " + state.root());
-            return new Sandbox(server, port, state, base, anchorKeys, issuers, trustList, openId);
+            return new Sandbox(server, port, state, base, anchorKeys, issuers, trustList, openId, api, defaultKeys);
         } catch (IOException e) {
+            if (apiRef.get() != null) {
+                apiRef.get().close();
+            }
             cleanUp(server, state);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
+            if (apiRef.get() != null) {
+                apiRef.get().close();
+            }
             cleanUp(server, state);
             throw e;
         } catch (Exception e) {
             // Jetty's start declares Exception; what it throws here is an I/O or a runtime failure
+            if (apiRef.get() != null) {
+                apiRef.get().close();
+            }
             cleanUp(server, state);
             throw new UncheckedIOException(new IOException("the HTTP server did not start: " + e.getMessage(), e));
         }

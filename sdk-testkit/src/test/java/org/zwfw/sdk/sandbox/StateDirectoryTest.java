@@ -109,7 +109,9 @@ class StateDirectoryTest {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("trust-anchor.jwk",
                         "market-regulation.jwk", "licensing.jwk", "licensing-status.jwk", "social-security.jwk",
                         "oidc-rsa.pem", "oidc-es256.jwk", "oidc-eddsa.jwk", "oidc-sm2.jwk", "oidc-rnat.jwk",
-                        "oidc-enc.jwk", "oidc-pairwise.key");
+                        "oidc-enc.jwk", "oidc-pairwise.key", "platform-es256.jwk", "platform-eddsa.jwk",
+                        "platform-sgd-sm3-sm2.jwk", "api-sandbox-service-es256.jwk", "api-sandbox-service-eddsa.jwk",
+                        "api-sandbox-service-sgd-sm3-sm2.jwk", "api-sandbox-web-es256.jwk");
             }
             JsonNode anchor = Http.JSON.readTree(Files.readString(keys.resolve("trust-anchor.jwk")));
             assertThat(anchor.get("d").asText()).isNotEmpty();

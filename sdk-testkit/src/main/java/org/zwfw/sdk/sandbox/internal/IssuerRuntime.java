@@ -113,6 +113,34 @@ public final class IssuerRuntime {
     }
 
     /**
+     * A time-limited copy of a credential this issuer gave (an e-certificate use): the same
+     * {@code iss}, {@code vct} and status reference, only the claims given, each disclosable.
+     *
+     * @param claims the claims to put in the copy
+     * @param idx    the original's status index
+     * @param now    the issue time
+     * @param exp    the expiry
+     * @return the compact SD-JWT VC with every disclosure
+     */
+    public String copy(java.util.Map<String, Object> claims, int idx, java.time.Instant now, java.time.Instant exp) {
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("iss", issuer.id());
+        payload.put("vct", issuer.credentialType().vct());
+        payload.put("iat", now.getEpochSecond());
+        payload.put("exp", exp.getEpochSecond());
+        payload.put("status", java.util.Map.of("status_list", java.util.Map.of("idx", idx, "uri",
+                statusListUri.toString())));
+        List<org.zwfw.sdk.credential.ClaimPath> disclosable = new ArrayList<>();
+        for (java.util.Map.Entry<String, Object> e : claims.entrySet()) {
+            payload.put(e.getKey(), e.getValue());
+            disclosable.add(org.zwfw.sdk.credential.ClaimPath.of(e.getKey()));
+        }
+        return org.zwfw.sdk.credential.issuer.SdJwtBuilder.signedWith(key)
+                .type(org.zwfw.sdk.credential.CredentialVerifier.TYPE).claims(payload)
+                .selectivelyDisclosable(disclosable).hashAlgorithm(credentials.hashAlgorithm()).build();
+    }
+
+    /**
      * @param idx a status index
      * @return its status
      * @throws ProblemException 404 when the index was never allocated

@@ -38,16 +38,27 @@ public final class Problem {
      */
     public static final int MAX_LISTED_FAULTS = 100;
 
-    /** One fault of a request. */
-    public record Item(OutcomeCode code, String pointer, String detail) {
+    /**
+     * One fault of a request.
+     *
+     * @param codeName an outcome code of errors.md or a problem code of the API document, never {@code null}
+     * @param pointer  a JSON pointer into the request body, or {@code null}
+     * @param detail   what is wrong, without the submitted value
+     */
+    public record Item(String codeName, String pointer, String detail) {
+        /** Checks the members. */
+        public Item {
+            Objects.requireNonNull(codeName, "codeName");
+            Objects.requireNonNull(detail, "detail");
+        }
+
         /**
          * @param code    the outcome code, never {@code null}
          * @param pointer a JSON pointer into the request body, or {@code null}
          * @param detail  what is wrong, without the submitted value
          */
-        public Item {
-            Objects.requireNonNull(code, "code");
-            Objects.requireNonNull(detail, "detail");
+        public Item(OutcomeCode code, String pointer, String detail) {
+            this(code.name(), pointer, detail);
         }
     }
 
@@ -55,11 +66,11 @@ public final class Problem {
     private final String type;
     private final String title;
     private final String detail;
-    private final OutcomeCode code;
+    private final String code;
     private final List<Item> errors;
     private final Map<String, String> headers;
 
-    private Problem(int status, String type, String title, String detail, OutcomeCode code, List<Item> errors,
+    private Problem(int status, String type, String title, String detail, String code, List<Item> errors,
             Map<String, String> headers) {
         this.status = status;
         this.type = type;
@@ -97,7 +108,7 @@ public final class Problem {
                         + " first " + MAX_LISTED_FAULTS
                 : faults.size() + " problems with the request; see errors";
         List<Item> listed = faults.size() > MAX_LISTED_FAULTS ? faults.subList(0, MAX_LISTED_FAULTS) : faults;
-        return new Problem(400, INVALID_REQUEST, "The request is invalid", detail, faults.get(0).code(), listed,
+        return new Problem(400, INVALID_REQUEST, "The request is invalid", detail, faults.get(0).codeName(), listed,
                 Map.of());
     }
 
@@ -124,7 +135,23 @@ public final class Problem {
      * @return the problem
      */
     public static Problem of(int status, String type, String title, String detail, OutcomeCode code) {
-        return new Problem(status, type, title, detail, code, List.of(), Map.of());
+        return new Problem(status, type, title, detail, code == null ? null : code.name(), List.of(), Map.of());
+    }
+
+    /**
+     * A problem with a code of the service-network API document ({@code ProblemCode}), which
+     * holds codes beyond the verifiers' outcome codes.
+     *
+     * @param status the HTTP status
+     * @param type   the type URI
+     * @param title  the type's short summary
+     * @param detail this occurrence
+     * @param code   the problem code, such as {@code STATE_CONFLICT}
+     * @param errors the faults to list, possibly none
+     * @return the problem
+     */
+    public static Problem api(int status, String type, String title, String detail, String code, List<Item> errors) {
+        return new Problem(status, type, title, detail, Objects.requireNonNull(code, "code"), errors, Map.of());
     }
 
     /**
@@ -132,7 +159,33 @@ public final class Problem {
      * @return this problem with a {@code code}
      */
     public Problem withCode(OutcomeCode outcome) {
-        return new Problem(status, type, title, detail, outcome, errors, headers);
+        return new Problem(status, type, title, detail, outcome.name(), errors, headers);
+    }
+
+    /**
+     * @param codeName a problem code of the API document
+     * @return this problem with that {@code code}
+     */
+    public Problem withCode(String codeName) {
+        return new Problem(status, type, title, detail, codeName, errors, headers);
+    }
+
+    /**
+     * @param typeUri another type
+     * @return this problem with that {@code type} (the API names its types {@code urn:zwfw:problem:...})
+     */
+    public Problem withType(String typeUri) {
+        return new Problem(status, typeUri, title, detail, code, errors, headers);
+    }
+
+    /** @return the {@code type} */
+    public String type() {
+        return type;
+    }
+
+    /** @return the {@code detail} */
+    public String detail() {
+        return detail;
     }
 
     /**
@@ -151,8 +204,21 @@ public final class Problem {
         return status;
     }
 
-    /** @return the {@code code}, or {@code null} */
+    /** @return the {@code code} when it is an outcome code of errors.md, or {@code null} */
     public OutcomeCode code() {
+        if (code == null) {
+            return null;
+        }
+        for (OutcomeCode c : OutcomeCode.values()) {
+            if (c.name().equals(code)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** @return the {@code code} as written, or {@code null} */
+    public String codeName() {
         return code;
     }
 
@@ -177,14 +243,14 @@ public final class Problem {
         m.put("status", status);
         m.put("detail", detail);
         if (code != null) {
-            m.put("code", code.name());
+            m.put("code", code);
         }
         m.put("request_id", requestId);
         if (!errors.isEmpty()) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (Item e : errors) {
                 Map<String, Object> item = new LinkedHashMap<>();
-                item.put("code", e.code().name());
+                item.put("code", e.codeName());
                 if (e.pointer() != null) {
                     item.put("pointer", e.pointer());
                 }
@@ -208,17 +274,23 @@ public final class Problem {
     public static String reason(int status) {
         switch (status) {
             case 400: return "Bad Request";
+            case 401: return "Unauthorized";
             case 404: return "Not Found";
             case 405: return "Method Not Allowed";
             case 408: return "Request Timeout";
+            case 403: return "Forbidden";
             case 409: return "Conflict";
+            case 410: return "Gone";
             case 413: return "Content Too Large";
             case 414: return "URI Too Long";
             case 415: return "Unsupported Media Type";
             case 421: return "Misdirected Request";
+            case 422: return "Unprocessable Content";
+            case 429: return "Too Many Requests";
             case 431: return "Request Header Fields Too Large";
             case 500: return "Internal Server Error";
             case 501: return "Not Implemented";
+            case 502: return "Bad Gateway";
             case 503: return "Service Unavailable";
             case 505: return "HTTP Version Not Supported";
             default: return "HTTP " + status;

@@ -17,14 +17,48 @@ public final class Request {
     private final byte[] body;
     private final String rawQuery;
     private final String method;
+    private final String rawPath;
+    private final String requestId;
 
     Request(Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body, String rawQuery,
             String method) {
+        this(pathParams, headers, body, rawQuery, method, null, null);
+    }
+
+    Request(Map<String, String> pathParams, Map<String, List<String>> headers, byte[] body, String rawQuery,
+            String method, String rawPath, String requestId) {
         this.pathParams = Map.copyOf(pathParams);
         this.headers = headers;
         this.body = body;
         this.rawQuery = rawQuery;
         this.method = method;
+        this.rawPath = rawPath;
+        this.requestId = requestId;
+    }
+
+    /** @return the path as sent, percent-encoding untouched */
+    public String rawPath() {
+        return rawPath;
+    }
+
+    /** @return the query as sent, without {@code ?}; {@code null} when the target has none */
+    public String rawQuery() {
+        return rawQuery;
+    }
+
+    /** @return the ID of this request, its {@code X-Request-Id} */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** @return every header line, in order, names as sent */
+    public Map<String, List<String>> headerLines() {
+        return java.util.Collections.unmodifiableMap(headers);
+    }
+
+    /** @return the body bytes (empty for none); not a copy */
+    public byte[] body() {
+        return body;
     }
 
     /** @return the method, {@code GET}, {@code HEAD} or {@code POST} */

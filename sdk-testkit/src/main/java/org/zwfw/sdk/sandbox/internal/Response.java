@@ -15,6 +15,12 @@ import java.util.Objects;
  */
 public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
 
+    /**
+     * Not an answer: the connection is closed without one (a fault injected by a test hook).
+     * Compared by identity.
+     */
+    public static final Response DROP = new Response(599, null, new byte[0], Map.of());
+
     /** JSON documents. */
     public static final String JSON = "application/json";
 

@@ -62,6 +62,31 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
         Response handle(Request request);
     }
 
+    /**
+     * What stands between the router and the routes below {@link #PREFIX} (the service-network
+     * API): it verifies each request, runs the handler and signs every answer, the router's own
+     * refusals (404, 405, 413, ...) included. Routes below the prefix take a query and any body
+     * type; the gate and its handlers judge them.
+     */
+    public interface Gate {
+        /** The path prefix the gate covers. */
+        String PREFIX = "/v1";
+
+        /**
+         * @param request a request matched to a route below the prefix
+         * @param handler the route's handler
+         * @return the answer, or {@link Response#DROP} to close the connection without one
+         */
+        Response run(Request request, Handler handler);
+
+        /**
+         * @param request the request as far as it was read (no body when it was refused before reading)
+         * @param problem what the router refuses it with
+         * @return the answer
+         */
+        Response refuse(Request request, Problem problem);
+    }
+
     /** A larger body than a route accepts is still read and discarded up to this many bytes, so
      *  that the client reads the 413 instead of a reset connection. */
     static final int DRAIN_LIMIT = 1 << 20;
@@ -91,6 +116,14 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Set<String> authorities;
     private final ReadDeadlines deadlines;
+    private volatile Gate gate;
+
+    /**
+     * @param gate the gate of the routes below {@link Gate#PREFIX}
+     */
+    public void gate(Gate gate) {
+        this.gate = Objects.requireNonNull(gate, "gate");
+    }
 
     /**
      * @param authorities the {@code Host} values this server answers to ({@code host:port},
@@ -152,9 +185,14 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
             Callback callback) {
         Exchange x = new Exchange(request, response, callback, deadlines);
         deadlines.requestArrived(request.getConnectionMetaData().getConnection(), hasBody(request));
+        String rawPath = request.getHttpURI().getPath();
+        Gate g = gate;
+        if (g != null && rawPath != null && (rawPath.equals(Gate.PREFIX) || rawPath.startsWith(Gate.PREFIX + "/"))) {
+            x.gate = g;
+        }
         try {
             checkHost(request);
-            String[] path = split(request.getHttpURI().getPath());
+            String[] path = split(rawPath);
             List<Route> candidates = new ArrayList<>();
             for (Route r : routes) {
                 if (match(r.segments(), path) != null) {
@@ -168,7 +206,7 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
             Route route = select(candidates, x.method);
             x.template = route.template();
             x.oauth = route.options().oauth();
-            if (request.getHttpURI().getQuery() != null && !route.options().query()) {
+            if (request.getHttpURI().getQuery() != null && !route.options().query() && x.gate == null) {
                 throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, route.template()
                         + " takes no query parameters").exception();
             }
@@ -183,11 +221,13 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
                 throw Problem.invalidRequest(OutcomeCode.MALFORMED, null, "a " + x.method
                         + " request carries no body").withHeader("Connection", "close").exception();
             } else {
-                checkContentType(request.getHeaders().get("Content-Type"), route.options().form());
-                if (request.getLength() > DRAIN_LIMIT) {
+                if (x.gate == null) {
+                    checkContentType(request.getHeaders().get("Content-Type"), route.options().form());
+                }
+                if (request.getLength() > Math.max(DRAIN_LIMIT, route.maxBody())) {
                     throw tooLarge(route, false).exception();
                 }
-                new BodyReader(request, route.maxBody(), DRAIN_LIMIT, body -> {
+                new BodyReader(request, route.maxBody(), Math.max(DRAIN_LIMIT, route.maxBody()), body -> {
                     deadlines.bodyRead(request.getConnectionMetaData().getConnection());
                     x.answer(body.tooLarge() ? problemResponse(tooLarge(route, body.drained()), x)
                             : run(x, route, params, body.bytes()));
@@ -209,8 +249,9 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
     /** Runs a route's handler, turning every failure into problem details. */
     private Response run(Exchange x, Route route, Map<String, String> params, byte[] body) {
         try {
-            return route.handler().handle(new Request(params, headers(x.request), body,
-                    x.request.getHttpURI().getQuery(), x.method));
+            Request r = new Request(params, headers(x.request), body, x.request.getHttpURI().getQuery(), x.method,
+                    x.request.getHttpURI().getPath(), x.requestId);
+            return x.gate != null ? x.gate.run(r, route.handler()) : route.handler().handle(r);
         } catch (ProblemException e) {
             return problemResponse(e.problem(), x);
         } catch (UncheckedIOException e) {
@@ -323,6 +364,11 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
     }
 
     private static Response problemResponse(Problem p, Exchange x) {
+        if (x.gate != null) {
+            Request req = new Request(Map.of(), headers(x.request), new byte[0], x.request.getHttpURI().getQuery(),
+                    x.method, x.request.getHttpURI().getPath(), x.requestId);
+            return x.gate.refuse(req, p);
+        }
         Response r = x.oauth ? OAuthError.fromProblem(p).response()
                 : new Response(p.status(), Problem.MEDIA_TYPE, StrictJson.write(p.toJson(x.requestId)), Map.of());
         for (Map.Entry<String, String> h : p.headers().entrySet()) {
@@ -342,6 +388,7 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
         final String method;
         String template = "(no route)";
         boolean oauth;
+        Gate gate;
 
         Exchange(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
                 Callback callback, ReadDeadlines deadlines) {
@@ -357,6 +404,12 @@ public final class Router extends org.eclipse.jetty.server.Handler.Abstract {
             LOG.debug("{} {} -> {} in {} ms [{}]", method, template, r.status(),
                     (System.nanoTime() - start) / 1_000_000, requestId);
             deadlines.answered(request.getConnectionMetaData().getConnection());
+            if (r == Response.DROP) {
+                // A test hook: the connection closes without an answer, as a crashed server's would.
+                request.getConnectionMetaData().getConnection().getEndPoint().close();
+                callback.failed(new java.io.IOException("connection dropped on purpose"));
+                return;
+            }
             response.setStatus(r.status());
             HttpFields.Mutable h = response.getHeaders();
             if (r.contentType() != null) {

@@ -174,6 +174,37 @@ public final class Provider {
         return Optional.empty();
     }
 
+    /**
+     * @param clientId   a registered app
+     * @param residentId a person's resident ID number
+     * @return the person's pairwise {@code sub} for that app (its {@code applicant_ref} in the API)
+     */
+    public Optional<String> subject(String clientId, String residentId) {
+        return app(clientId).map(a -> pairwise.derive(a.sectorIdentifier(), residentId));
+    }
+
+    /**
+     * @param clientId a registered app
+     * @param sub      a pairwise subject of that app
+     * @return the test citizen it names
+     */
+    public Optional<TestCitizen> citizen(String clientId, String sub) {
+        return app(clientId).flatMap(a -> citizenOf(a, sub));
+    }
+
+    /**
+     * A real-name auth token for a citizen, as token exchange would give it after a login now:
+     * a test hook, so that tests of the API get a holder's consent without driving the login page.
+     *
+     * @param citizen  the citizen
+     * @param clientId the audience, a registered app
+     * @return the RNAT
+     */
+    public String consentToken(TestCitizen citizen, String clientId) {
+        RegisteredApp app = app(clientId).orElseThrow(() -> new IllegalArgumentException("no app " + clientId));
+        return rnat(grant(app, citizen, now(), Set.of(), app.clientId()));
+    }
+
     /** A new login of a citizen. */
     Grants.Session login(TestCitizen citizen) {
         Grants.Session s = new Grants.Session(Texts.randomValue(128), citizen, now());
