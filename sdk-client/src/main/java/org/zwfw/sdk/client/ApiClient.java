@@ -58,7 +58,7 @@ import org.zwfw.sdk.verify.VerificationResult;
  *         .appKey(SigningKey.fromPem(pem).withKeyId(kid))
  *         .platformKeys(KeySet.parse(pinnedJwks))          // recommended; default: fetched from /v1/platform/keys
  *         .build()) {
- *     Case c = api.cases().get("case_7Q2M9X4K1P8D3RZT");
+ *     Case c = api.api().cases().get("case_7Q2M9X4K1P8D3RZT");
  * }
  * }</pre>
  *

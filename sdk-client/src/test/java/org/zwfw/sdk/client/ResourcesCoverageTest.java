@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,9 +59,7 @@ class ResourcesCoverageTest {
 
     static List<Op> operations() {
         List<Op> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = DOC.root().path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> p = paths.next();
+        for (Map.Entry<String, JsonNode> p : DOC.root().path("paths").properties()) {
             Pattern path = Pattern.compile(p.getKey().replaceAll("\\{[a-z_]+\\}", "[^/]+"));
             for (String m : List.of("get", "post")) {
                 JsonNode o = p.getValue().get(m);
