@@ -48,6 +48,9 @@ final class Examples {
             Map.entry("zwfw sandbox", List.of(
                     "zwfw sandbox",
                     "zwfw sandbox --port 8443 --state-dir .sandbox")),
+            Map.entry("zwfw demo", List.of(
+                    "zwfw demo",
+                    "zwfw demo --out /tmp/zwfw-demo --json")),
             Map.entry("zwfw api", List.of(
                     "zwfw api GET '/v1/service-items?region=330100' --base-url http://127.0.0.1:43121"
                             + " --app-id sandbox-service --app-key app-key.jwk",

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         description = "Tools for the provincial government-service network: identifiers, keys, tokens and"
                 + " e-certificates.",
         subcommands = {VerifyCommand.class, VerifyBatchCommand.class, InspectCommand.class, CheckIdCommand.class,
-            KeysCommand.class, TrustListCommand.class, SandboxCommand.class, LoginCommand.class, ApiCommand.class, CommandLine.HelpCommand.class})
+            KeysCommand.class, TrustListCommand.class, SandboxCommand.class, LoginCommand.class, ApiCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Zwfw implements Runnable {
 
     /** Success, or every input valid. */

@@ -67,9 +67,10 @@ public final class ReadDeadlines extends AbstractLifeCycle implements Connection
         long now = System.nanoTime();
         for (Map.Entry<Connection, Long> e : deadlines.entrySet()) {
             long deadline = e.getValue();
-            if (deadline != NONE && now - deadline > 0) {
+            // remove only the deadline read here: if the request arrived in between (a new value), the
+            // connection is doing what is due and stays open
+            if (deadline != NONE && now - deadline > 0 && deadlines.remove(e.getKey(), deadline)) {
                 LOG.debug("closing a connection that did not send its request in time");
-                deadlines.remove(e.getKey());
                 e.getKey().getEndPoint().close();
             }
         }
