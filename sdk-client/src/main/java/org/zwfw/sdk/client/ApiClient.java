@@ -58,7 +58,7 @@ import org.zwfw.sdk.verify.VerificationResult;
  *         .appKey(SigningKey.fromPem(pem).withKeyId(kid))
  *         .platformKeys(KeySet.parse(pinnedJwks))          // recommended; default: fetched from /v1/platform/keys
  *         .build()) {
- *     Case c = api.cases().get("case_7Q2M9X4K1P8D3RZT");
+ *     Case c = api.api().cases().get("case_7Q2M9X4K1P8D3RZT");
  * }
  * }</pre>
  *
@@ -337,7 +337,11 @@ public final class ApiClient implements AutoCloseable {
         // a 401 REPLAYED for a retryable call: java.net.http resends an idempotent request by itself
         // when a connection closes early, with the same (now used) nonce; a new signature is the fix
         boolean replayed = resp.status() == 401 && problem.code().value().equals("REPLAYED");
-        a.retryable = resp.status() == 429 || ((resp.status() == 503 || replayed) && r.retry() != RetryMode.NEVER);
+        // a retry after a timed-out attempt of a creating call can find the first still running:
+        // "retry later" (zwfw-api.yaml, IDEMPOTENCY_KEY_IN_USE); the same key then gets the first answer
+        boolean keyInUse = resp.status() == 409 && problem.code().value().equals("IDEMPOTENCY_KEY_IN_USE")
+                && r.retry() == RetryMode.IDEMPOTENCY_KEY;
+        a.retryable = resp.status() == 429 || keyInUse || ((resp.status() == 503 || replayed) && r.retry() != RetryMode.NEVER);
         a.retryAfter = retryAfter(response);
         return a;
     }

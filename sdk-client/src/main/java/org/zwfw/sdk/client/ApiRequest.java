@@ -102,6 +102,39 @@ public record ApiRequest(String method, String path, String query, String conten
     }
 
     /**
+     * @param name   a query parameter name whose value is a list ({@code style: form},
+     *               {@code explode: false} in the document)
+     * @param values the values, or {@code null} or none to leave it out
+     * @return {@code name=v1,v2}, each value percent-encoded and the commas between them not, or an empty string
+     */
+    public static String listParam(String name, Iterable<?> values) {
+        StringBuilder sb = new StringBuilder();
+        if (values != null) {
+            for (Object v : values) {
+                sb.append(sb.length() == 0 ? "" : ",").append(encode(v.toString()));
+            }
+        }
+        return sb.length() == 0 ? "" : encode(name) + "=" + sb;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * @param id an ID or code that goes into the path as one segment (a case ID, an item code, an
+     *           issuer slug), 1 to 128 characters
+     * @return it percent-encoded, so that it stays one segment whatever it holds
+     */
+    public static String segment(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isEmpty() || id.length() > 128 || id.equals(".") || id.equals("..")) {
+            throw new IllegalArgumentException("an ID in a path is 1 to 128 characters, not . or ..");
+        }
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
      * @param params encoded parameters (empty ones are skipped)
      * @return them joined by {@code &}, or {@code null} when all are empty
      */

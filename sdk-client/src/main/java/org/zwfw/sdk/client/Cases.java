@@ -1,15 +1,13 @@
 package org.zwfw.sdk.client;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.zwfw.sdk.client.model.Case;
 import org.zwfw.sdk.client.model.CasePage;
 import org.zwfw.sdk.client.model.CaseSubmission;
+import org.zwfw.sdk.client.model.WithdrawRequest;
 
-/** Cases (办件): {@code /v1/cases}. */
+/** Cases (办件): {@code /v1/cases}. Materials that are files are uploaded first with {@link Uploads}. */
 public final class Cases {
 
     private final ApiClient client;
@@ -51,7 +49,7 @@ public final class Cases {
      * @return the case ({@code getCase})
      */
     public Case get(String caseId) {
-        return client.call(ApiRequest.get("/v1/cases/" + segment(caseId), null), Case.class);
+        return client.call(getRequest(caseId), Case.class);
     }
 
     /**
@@ -59,24 +57,55 @@ public final class Cases {
      * @return the case
      */
     public CompletableFuture<Case> getAsync(String caseId) {
-        return client.callAsync(ApiRequest.get("/v1/cases/" + segment(caseId), null), Case.class);
+        return client.callAsync(getRequest(caseId), Case.class);
+    }
+
+    private static ApiRequest getRequest(String caseId) {
+        return ApiRequest.get("/v1/cases/" + ApiRequest.segment(caseId), null);
     }
 
     /**
-     * Lists an applicant's cases ({@code listCases}), newest first, fetched page by page as iterated.
+     * Lists a person's cases ({@code listCases}), newest first, fetched page by page as iterated.
      *
      * @param applicantRef the applicant's pairwise reference (the {@code sub} the platform gives this application)
      * @param pageSize     items per page, 1 to 100
      * @return the cases
      */
     public Paged<Case> list(String applicantRef, int pageSize) {
-        Objects.requireNonNull(applicantRef, "applicantRef");
-        if (pageSize < 1 || pageSize > 100) {
-            throw new IllegalArgumentException("pageSize must be 1 to 100");
-        }
-        return new Paged<>(token -> client.call(ApiRequest.get("/v1/cases", ApiRequest.query(
-                ApiRequest.param("applicant_ref", applicantRef), ApiRequest.param("page_size", pageSize),
-                ApiRequest.param("page_token", token))), CasePage.class));
+        return list(CaseQuery.ofPerson(applicantRef), pageSize);
+    }
+
+    /**
+     * Lists an applicant's cases ({@code listCases}), newest first, fetched page by page as iterated.
+     *
+     * @param query    whose cases, and which
+     * @param pageSize items per page, 1 to 100
+     * @return the cases
+     */
+    public Paged<Case> list(CaseQuery query, int pageSize) {
+        Objects.requireNonNull(query, "query");
+        Answers.pageSize(pageSize);
+        return new Paged<>(token -> client.call(listRequest(query, pageSize, token), CasePage.class));
+    }
+
+    /**
+     * One page of a list, for callers that keep the page token themselves.
+     *
+     * @param query     whose cases, and which
+     * @param pageSize  items per page, 1 to 100
+     * @param pageToken the previous page's {@code next_page_token}, or {@code null} for the first page
+     * @return the page
+     */
+    public CompletableFuture<CasePage> listPageAsync(CaseQuery query, int pageSize, String pageToken) {
+        Objects.requireNonNull(query, "query");
+        Answers.pageSize(pageSize);
+        return client.callAsync(listRequest(query, pageSize, pageToken), CasePage.class);
+    }
+
+    private static ApiRequest listRequest(CaseQuery query, int pageSize, String token) {
+        String[] q = query.params();
+        return ApiRequest.get("/v1/cases", ApiRequest.query(q[0], q[1], q[2], q[3], ApiRequest.param("page_size", pageSize),
+                ApiRequest.param("page_token", token)));
     }
 
     /**
@@ -87,15 +116,20 @@ public final class Cases {
      * @return the case, now {@code WITHDRAWN}
      */
     public Case withdraw(String caseId, String reason) {
-        return client.call(ApiRequest.post("/v1/cases/" + segment(caseId) + "/withdraw",
-                client.json(Map.of("reason", Objects.requireNonNull(reason, "reason"))), RetryMode.IDEMPOTENT), Case.class);
+        return client.call(withdrawRequest(caseId, reason), Case.class);
     }
 
-    static String segment(String id) {
-        Objects.requireNonNull(id, "id");
-        if (id.isEmpty() || id.length() > 128) {
-            throw new IllegalArgumentException("an ID is 1 to 128 characters");
-        }
-        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * @param caseId the case ID
+     * @param reason why
+     * @return the case, now {@code WITHDRAWN}
+     */
+    public CompletableFuture<Case> withdrawAsync(String caseId, String reason) {
+        return client.callAsync(withdrawRequest(caseId, reason), Case.class);
+    }
+
+    private ApiRequest withdrawRequest(String caseId, String reason) {
+        return ApiRequest.post("/v1/cases/" + ApiRequest.segment(caseId) + "/withdraw",
+                client.json(new WithdrawRequest(Objects.requireNonNull(reason, "reason"))), RetryMode.IDEMPOTENT);
     }
 }

@@ -9,7 +9,11 @@ public enum RetryMode {
     SAFE,
     /** Setting a state again changes nothing: retried. */
     IDEMPOTENT,
-    /** Retried only with the same {@code Idempotency-Key}, which the client then always sends. */
+    /**
+     * Retried only with the same {@code Idempotency-Key}, which the client then always sends; also
+     * after {@code 409 IDEMPOTENCY_KEY_IN_USE} (an earlier attempt still running), so that a later
+     * attempt gets that attempt's answer.
+     */
     IDEMPOTENCY_KEY,
     /**
      * A retry could act twice: a failure is reported instead. A verified {@code 429} is still

@@ -303,6 +303,22 @@ class ApiClientTest {
     }
 
     @Test
+    void aKeyStillInUseIsRetriedForACreatingCallOnly() {
+        platform.then(problem(409, "IDEMPOTENCY_KEY_IN_USE")).then(json(201, "{}"));
+        ApiRequest create = ApiRequest.post("/v1/cases", "{}".getBytes(StandardCharsets.UTF_8), RetryMode.IDEMPOTENCY_KEY);
+        try (ApiClient api = client()) {
+            assertThat(api.send(create).attempts()).isEqualTo(2);
+            assertThat(platform.requests.get(0).fields().first("idempotency-key"))
+                    .isEqualTo(platform.requests.get(1).fields().first("idempotency-key"));
+            platform.then(problem(409, "IDEMPOTENCY_KEY_IN_USE")).then(problem(409, "STATE_CONFLICT"));
+            assertThatThrownBy(() -> api.send(ApiRequest.post("/v1/cases/x/withdraw", "{}".getBytes(StandardCharsets.UTF_8),
+                    RetryMode.IDEMPOTENT))).isInstanceOfSatisfying(ApiProblemException.class, e -> assertThat(e.attempts()).isEqualTo(1));
+            assertThatThrownBy(() -> api.send(create)).isInstanceOfSatisfying(ApiProblemException.class,
+                    e -> assertThat(e.code()).isEqualTo("STATE_CONFLICT"));
+        }
+    }
+
+    @Test
     void pagesAreFetchedOnlyAsTheyAreUsed() {
         List<String> fetched = new ArrayList<>();
         record P(List<Integer> items, String nextPageToken) implements org.zwfw.sdk.client.model.Page<Integer> {
