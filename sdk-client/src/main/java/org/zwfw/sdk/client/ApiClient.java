@@ -58,9 +58,22 @@ import org.zwfw.sdk.verify.VerificationResult;
  *         .appKey(SigningKey.fromPem(pem).withKeyId(kid))
  *         .platformKeys(KeySet.parse(pinnedJwks))          // recommended; default: fetched from /v1/platform/keys
  *         .build()) {
- *     Case c = api.api().cases().get("case_7Q2M9X4K1P8D3RZT");
+ *     Case c = api.cases().get("case_7Q2M9X4K1P8D3RZT");
  * }
  * }</pre>
+
+ * <p><b>Typed operations.</b> Grouped as the document's tags group them ({@link #cases()}, ...). Each operation has
+ * a synchronous form and an {@code ...Async} form returning a {@code CompletableFuture}; lists
+ * come as a {@link Paged} that fetches page after page as it is iterated (and a
+ * {@code ...PageAsync} form for one page). Each operation is retried as its {@code x-zwfw-retry}
+ * says ({@link RetryMode}).
+ *
+ * <p>The e-SSC channel operations ({@code /v1/ssc/...}, {@code x-zwfw-status: planned}) have no
+ * typed form yet: until their behaviour is specified the platform answers them
+ * {@code 501 NOT_IMPLEMENTED}. They are reachable through {@link ApiClient#send} with a raw
+ * {@link ApiRequest} (with the retry mode of the document, {@link ApiRequest#segment} for the
+ * card reference), for instance
+ * {@code api.send(ApiRequest.get("/v1/ssc/cards/" + ApiRequest.segment(cardRef), null))}.
  *
  * <p>Built once; building never touches the network. Immutable and thread-safe; no static state.
  * {@link #close()} releases the transport and the threads of the asynchronous forms.
@@ -96,7 +109,15 @@ public final class ApiClient implements AutoCloseable {
     private final ExecutorService executor;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = ModelJson.newMapper();
-    private final Resources resources = new Resources(this);
+    private final ServiceItems serviceItems = new ServiceItems(this);
+    private final Uploads uploads = new Uploads(this);
+    private final Cases cases = new Cases(this);
+    private final ServiceHalls serviceHalls = new ServiceHalls(this);
+    private final Appointments appointments = new Appointments(this);
+    private final Issuers issuers = new Issuers(this);
+    private final EcertUses ecertUses = new EcertUses(this);
+    private final Trust trust = new Trust(this);
+    private final Platform platform = new Platform(this);
 
     private ApiClient(Builder b) {
         this.endpoint = b.endpoint;
@@ -144,9 +165,49 @@ public final class ApiClient implements AutoCloseable {
         return appId;
     }
 
-    /** @return the typed operations, grouped by resource */
-    public Resources api() {
-        return resources;
+    /** @return service items (事项): search, get */
+    public ServiceItems serviceItems() {
+        return serviceItems;
+    }
+
+    /** @return uploads of case materials */
+    public Uploads uploads() {
+        return uploads;
+    }
+
+    /** @return cases (办件): submit, get, list, withdraw */
+    public Cases cases() {
+        return cases;
+    }
+
+    /** @return service halls and their free slots */
+    public ServiceHalls serviceHalls() {
+        return serviceHalls;
+    }
+
+    /** @return appointments (预约): book, get, cancel */
+    public Appointments appointments() {
+        return appointments;
+    }
+
+    /** @return e-certificate issuers: issue, status lists, status changes (authorised departments) */
+    public Issuers issuers() {
+        return issuers;
+    }
+
+    /** @return uses of a holder's e-certificate with the holder's consent */
+    public EcertUses ecertUses() {
+        return ecertUses;
+    }
+
+    /** @return the trust list and its anchor keys */
+    public Trust trust() {
+        return trust;
+    }
+
+    /** @return the platform's own signing keys */
+    public Platform platform() {
+        return platform;
     }
 
     /**

@@ -15,11 +15,11 @@ class DocumentCheckingTransportTest {
             platform.then(ScriptedPlatform.Answer.json(200, "{\"case_id\":\"case_7Q2M9X4K1P8D3RZT\"}"));
             platform.then(ScriptedPlatform.Answer.json(200, "{\"keys\":[]}"));
             try (ApiClient api = platform.client().transport(t).build()) {
-                assertThatThrownBy(() -> api.api().cases().get("case_7Q2M9X4K1P8D3RZT")).isInstanceOf(ApiDecodingException.class);
+                assertThatThrownBy(() -> api.cases().get("case_7Q2M9X4K1P8D3RZT")).isInstanceOf(ApiDecodingException.class);
                 assertThat(t.violations).isNotEmpty().allMatch(v -> v.startsWith("answer 200 to GET /v1/cases/case_7Q2M9X4K1P8D3RZT"))
                         .anyMatch(v -> v.contains("required"));
                 t.violations.clear();
-                api.api().platform().keys();
+                api.platform().keys();
                 assertThat(t.violations).isNotEmpty(); // application/json where the document says application/jwk-set+json
             }
         }

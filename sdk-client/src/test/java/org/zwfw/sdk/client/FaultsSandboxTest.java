@@ -54,12 +54,12 @@ class FaultsSandboxTest {
             Duration.ofSeconds(2));
 
     private static CaseSubmission submission(ApiClient api) {
-        String upload = api.api().uploads().create("application/pdf", ResourcesSandboxTest.PDF, null).uploadId();
+        String upload = api.uploads().create("application/pdf", ResourcesSandboxTest.PDF, null).uploadId();
         return ResourcesSandboxTest.generic(upload, USCC);
     }
 
     private static long casesWithId(ApiClient api, String caseId) {
-        return api.api().cases().list(CaseQuery.ofOrganisation(USCC), 100).stream().filter(c -> c.caseId().equals(caseId))
+        return api.cases().list(CaseQuery.ofOrganisation(USCC), 100).stream().filter(c -> c.caseId().equals(caseId))
                 .count();
     }
 
@@ -68,16 +68,16 @@ class FaultsSandboxTest {
         try (ApiClient api = client(QUICK, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             fx.sandbox.injectFault(ApiFault.status(503).operation("listIssuers").times(2));
             int from = fx.exchanges.size();
-            assertThat(api.api().issuers().list().issuers()).isNotEmpty();
+            assertThat(api.issuers().list().issuers()).isNotEmpty();
             assertThat(fx.outcomes(from, "/v1/issuers")).containsExactly("UNAVAILABLE", "UNAVAILABLE", "OK");
 
             fx.sandbox.injectFault(ApiFault.status(500).operation("getServiceItem"));
-            assertThatThrownBy(() -> api.api().serviceItems().get("330100-SB-YL-0007"))
+            assertThatThrownBy(() -> api.serviceItems().get("330100-SB-YL-0007"))
                     .isInstanceOfSatisfying(ApiProblemException.class, e -> {
                         assertThat(e.status()).isEqualTo(500);
                         assertThat(e.attempts()).isEqualTo(1);
                     });
-            assertThat(api.api().serviceItems().get("330100-SB-YL-0007").itemCode()).isEqualTo("330100-SB-YL-0007");
+            assertThat(api.serviceItems().get("330100-SB-YL-0007").itemCode()).isEqualTo("330100-SB-YL-0007");
         }
     }
 
@@ -85,7 +85,7 @@ class FaultsSandboxTest {
     void attemptsAreBoundedByThePolicy() {
         try (ApiClient api = client(QUICK, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             fx.sandbox.injectFault(ApiFault.status(503).operation("getTrustList").times(5));
-            assertThatThrownBy(() -> api.api().trust().trustListAsync().join()).cause()
+            assertThatThrownBy(() -> api.trust().trustListAsync().join()).cause()
                     .isInstanceOfSatisfying(ApiProblemException.class, e -> {
                         assertThat(e.status()).isEqualTo(503);
                         assertThat(e.attempts()).isEqualTo(3);
@@ -99,7 +99,7 @@ class FaultsSandboxTest {
             CaseSubmission s = submission(api);
             fx.sandbox.injectFault(ApiFault.rateLimited(Duration.ofSeconds(1)).operation("submitCase"));
             long start = System.nanoTime();
-            Case c = api.api().cases().submit(s, null);
+            Case c = api.cases().submit(s, null);
             long ms = (System.nanoTime() - start) / 1_000_000;
             assertThat(ms).isGreaterThanOrEqualTo(1000);
             assertThat(casesWithId(api, c.caseId())).isEqualTo(1);
@@ -111,7 +111,7 @@ class FaultsSandboxTest {
         try (ApiClient api = client(QUICK, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             fx.sandbox.injectFault(ApiFault.rateLimited(Duration.ofSeconds(5)).operation("getPlatformKeys"));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> api.api().platform().keys()).isInstanceOfSatisfying(ApiProblemException.class, e -> {
+            assertThatThrownBy(() -> api.platform().keys()).isInstanceOfSatisfying(ApiProblemException.class, e -> {
                 assertThat(e.status()).isEqualTo(429);
                 assertThat(e.code()).isEqualTo("RATE_LIMITED");
                 assertThat(e.attempts()).isEqualTo(1);
@@ -125,7 +125,7 @@ class FaultsSandboxTest {
         try (ApiClient api = client(QUICK, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
             fx.sandbox.injectFault(ApiFault.drop().operation("listServiceHalls").times(2));
             int from = fx.exchanges.size();
-            assertThat(api.api().serviceHalls().list("330100", null, 10).stream().toList()).isNotEmpty();
+            assertThat(api.serviceHalls().list("330100", null, 10).stream().toList()).isNotEmpty();
             // java.net.http resends a GET once by itself when the connection closes: one drop may be spent there
             assertThat(fx.outcomes(from, "/v1/service-halls")).contains("TRANSPORT").endsWith("OK");
         }
@@ -137,10 +137,10 @@ class FaultsSandboxTest {
             CaseSubmission s = submission(api);
             fx.sandbox.injectFault(ApiFault.dropResponse().operation("submitCase"));
             int from = fx.exchanges.size();
-            Case c = api.api().cases().submit(s, null);
+            Case c = api.cases().submit(s, null);
             assertThat(fx.outcomes(from, "/v1/cases")).containsExactly("TRANSPORT", "OK");
             assertThat(casesWithId(api, c.caseId())).isEqualTo(1);
-            assertThat(api.api().cases().list(CaseQuery.ofOrganisation(USCC), 100).stream()
+            assertThat(api.cases().list(CaseQuery.ofOrganisation(USCC), 100).stream()
                     .filter(x -> x.submittedAt().equals(c.submittedAt())).count()).isEqualTo(1);
         }
     }
@@ -148,9 +148,9 @@ class FaultsSandboxTest {
     @Test
     void aLostAnswerToAWithdrawalIsRetriedSinceWithdrawingAgainChangesNothing() {
         try (ApiClient api = client(QUICK, Duration.ofSeconds(5), Duration.ofSeconds(10))) {
-            Case c = api.api().cases().submit(submission(api), null);
+            Case c = api.cases().submit(submission(api), null);
             fx.sandbox.injectFault(ApiFault.dropResponse().operation("withdrawCase"));
-            assertThat(api.api().cases().withdraw(c.caseId(), "撤回").status()).isEqualTo(CaseStatus.WITHDRAWN);
+            assertThat(api.cases().withdraw(c.caseId(), "撤回").status()).isEqualTo(CaseStatus.WITHDRAWN);
         }
     }
 
@@ -160,7 +160,7 @@ class FaultsSandboxTest {
             fx.sandbox.injectFault(ApiFault.latency(Duration.ofMillis(1500)).operation("listIssuers"));
             int from = fx.exchanges.size();
             long start = System.nanoTime();
-            assertThat(api.api().issuers().listAsync().join().issuers()).isNotEmpty();
+            assertThat(api.issuers().listAsync().join().issuers()).isNotEmpty();
             assertThat(fx.outcomes(from, "/v1/issuers")).containsExactly("TIMEOUT", "OK");
             assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1500);
         }
@@ -172,7 +172,7 @@ class FaultsSandboxTest {
                 Duration.ofMillis(300), Duration.ofMillis(800))) {
             fx.sandbox.injectFault(ApiFault.latency(Duration.ofMillis(2000)).operation("getTrustAnchorKeys").times(10));
             long start = System.nanoTime();
-            assertThatThrownBy(() -> api.api().trust().anchorKeys()).isInstanceOfSatisfying(ApiTransportException.class, e -> {
+            assertThatThrownBy(() -> api.trust().anchorKeys()).isInstanceOfSatisfying(ApiTransportException.class, e -> {
                 assertThat(e.isTimeout()).isTrue();
                 assertThat(e.attempts()).isBetween(2, 3);
             });
@@ -187,7 +187,7 @@ class FaultsSandboxTest {
             fx.sandbox.injectFault(ApiFault.status(503).operation("listIssuers").times(20));
             int from = fx.exchanges.size();
             for (int i = 0; i < 3; i++) {
-                assertThatThrownBy(() -> api.api().issuers().list()).isInstanceOf(ApiProblemException.class);
+                assertThatThrownBy(() -> api.issuers().list()).isInstanceOf(ApiProblemException.class);
             }
             // 3 attempts for the first call (2 retries from the reserve), then 1 each: the budget is spent
             assertThat(fx.outcomes(from, "/v1/issuers")).hasSize(5).containsOnly("UNAVAILABLE");
@@ -199,19 +199,21 @@ class FaultsSandboxTest {
     void aSubmissionWhoseFirstAttemptTimedOutIsAnsweredOnceTheFirstFinishes() {
         // the sandbox spends the latency while the operation runs, its idempotency record taken:
         // a retry meanwhile is 409 IDEMPOTENCY_KEY_IN_USE ("retry later"), the one after it the first answer
-        try (ApiClient api = client(new RetryPolicy(10, Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1)),
+        // the first retry comes at most 300 + 400 ms after the start, while the operation still runs
+        // (1000 ms): at least one 409 is certain, and ten attempts leave room for the rest
+        try (ApiClient api = client(new RetryPolicy(10, Duration.ofMillis(400), Duration.ofMillis(400), Duration.ofSeconds(1)),
                 Duration.ofMillis(300), Duration.ofSeconds(8))) {
             CaseSubmission s = submission(api);
-            fx.sandbox.injectFault(ApiFault.latency(Duration.ofMillis(600)).operation("submitCase"));
+            fx.sandbox.injectFault(ApiFault.latency(Duration.ofMillis(1000)).operation("submitCase"));
             int from = fx.exchanges.size();
             String key = UUID.randomUUID().toString();
-            Case c = api.api().cases().submit(s, key);
+            Case c = api.cases().submit(s, key);
             List<String> outcomes = fx.outcomes(from, "/v1/cases");
             assertThat(outcomes.get(0)).isEqualTo("TIMEOUT");
             assertThat(outcomes.get(outcomes.size() - 1)).isEqualTo("OK");
             assertThat(outcomes.subList(1, outcomes.size() - 1)).containsOnly("IDEMPOTENCY_KEY_IN_USE");
             assertThat(casesWithId(api, c.caseId())).isEqualTo(1);
-            assertThat(api.api().cases().submit(s, key).caseId()).isEqualTo(c.caseId());
+            assertThat(api.cases().submit(s, key).caseId()).isEqualTo(c.caseId());
         }
     }
 }

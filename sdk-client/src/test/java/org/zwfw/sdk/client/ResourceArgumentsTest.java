@@ -27,7 +27,7 @@ class ResourceArgumentsTest {
     @Test
     void anUploadOverTheOperationsLimitOrOfAnotherTypeIsRefusedBeforeSending() {
         try (ApiClient api = platform.client().build()) {
-            Uploads u = api.api().uploads();
+            Uploads u = api.uploads();
             assertThatThrownBy(() -> u.create("application/pdf", new byte[Uploads.MAX_BYTES + 1], null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10 MiB");
             assertThatThrownBy(() -> u.createAsync("application/pdf", new byte[Uploads.MAX_BYTES + 1], null))
@@ -46,7 +46,7 @@ class ResourceArgumentsTest {
         byte[] file = new byte[Uploads.MAX_BYTES];
         file[0] = '%';
         try (ApiClient api = platform.client().build()) {
-            assertThatThrownBy(() -> api.api().uploads().create("image/png", file, "upload-key-0000000001"))
+            assertThatThrownBy(() -> api.uploads().create("image/png", file, "upload-key-0000000001"))
                     .isInstanceOf(ApiDecodingException.class);
         }
         assertThat(platform.requests.get(0).content()).isEqualTo(file);
@@ -65,9 +65,9 @@ class ResourceArgumentsTest {
         }
         platform.then(ScriptedPlatform.Answer.json(200, "{}"));
         try (ApiClient api = platform.client().build()) {
-            assertThatThrownBy(() -> api.api().cases().get("../platform/keys")).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> api.cases().get("../platform/keys")).isInstanceOf(IllegalArgumentException.class);
             assertThat(platform.calls()).isZero();
-            assertThatThrownBy(() -> api.api().cases().get("x/withdraw")).isInstanceOf(ApiDecodingException.class);
+            assertThatThrownBy(() -> api.cases().get("x/withdraw")).isInstanceOf(ApiDecodingException.class);
         }
         assertThat(platform.requests.get(0).path()).isEqualTo("/v1/cases/x%2Fwithdraw");
     }
@@ -112,16 +112,16 @@ class ResourceArgumentsTest {
     @Test
     void pageSizesAndDatesAreCheckedBeforeSending() {
         try (ApiClient api = platform.client().build()) {
-            assertThatThrownBy(() -> api.api().cases().list(CaseQuery.ofPerson("9Zk2pQ0sVbT4xYc7Lm1NwE3rHd6Jf8Ga"), 101))
+            assertThatThrownBy(() -> api.cases().list(CaseQuery.ofPerson("9Zk2pQ0sVbT4xYc7Lm1NwE3rHd6Jf8Ga"), 101))
                     .isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> api.api().serviceItems().search(ServiceItemSearch.inRegion("330100"), 0))
+            assertThatThrownBy(() -> api.serviceItems().search(ServiceItemSearch.inRegion("330100"), 0))
                     .isInstanceOf(IllegalArgumentException.class);
             LocalDate d = LocalDate.of(2026, 3, 9);
-            assertThatThrownBy(() -> api.api().serviceHalls().freeSlots("hall_330102000001", "330100-SB-YL-0007", d,
+            assertThatThrownBy(() -> api.serviceHalls().freeSlots("hall_330102000001", "330100-SB-YL-0007", d,
                     d.plusDays(15))).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> api.api().serviceHalls().freeSlots("hall_330102000001", "330100-SB-YL-0007", d,
+            assertThatThrownBy(() -> api.serviceHalls().freeSlots("hall_330102000001", "330100-SB-YL-0007", d,
                     d.minusDays(1))).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> api.api().issuers().statusEntry("social-security", "1", -1))
+            assertThatThrownBy(() -> api.issuers().statusEntry("social-security", "1", -1))
                     .isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(platform.calls()).isZero();
@@ -136,10 +136,10 @@ class ResourceArgumentsTest {
         platform.then(new ScriptedPlatform.Answer(200, "application/statuslist+jwt", jws + "\n<x>", java.util.Map.of(), 0,
                 false, m -> m, true));
         try (ApiClient api = platform.client().build()) {
-            assertThat(api.api().trust().trustList()).isEqualTo(jws);
-            assertThatThrownBy(() -> api.api().trust().trustList()).isInstanceOfSatisfying(ApiDecodingException.class,
+            assertThat(api.trust().trustList()).isEqualTo(jws);
+            assertThatThrownBy(() -> api.trust().trustList()).isInstanceOfSatisfying(ApiDecodingException.class,
                     e -> assertThat(e.getMessage()).contains("application/json").contains("trustlist+jwt"));
-            assertThatThrownBy(() -> api.api().issuers().statusList("social-security", "1"))
+            assertThatThrownBy(() -> api.issuers().statusList("social-security", "1"))
                     .isInstanceOf(ApiDecodingException.class).hasMessageContaining("compact JWS");
         }
     }

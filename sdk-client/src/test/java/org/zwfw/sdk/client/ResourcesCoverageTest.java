@@ -84,9 +84,9 @@ class ResourcesCoverageTest {
     static final byte[] PDF = "%PDF-1.7\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
     /** One call of every typed operation, sync form. */
-    static final Map<String, Consumer<Resources>> SYNC = new LinkedHashMap<>();
+    static final Map<String, Consumer<ApiClient>> SYNC = new LinkedHashMap<>();
     /** And the async form. */
-    static final Map<String, Consumer<Resources>> ASYNC = new LinkedHashMap<>();
+    static final Map<String, Consumer<ApiClient>> ASYNC = new LinkedHashMap<>();
 
     static {
         CaseSubmission submission = example("/components/examples/PensionSubmission/value", CaseSubmission.class);
@@ -177,12 +177,12 @@ class ResourcesCoverageTest {
     void eachTypedFormSendsItsOperationWithTheDocumentsRetryModeAndABodyTheDocumentTakes() {
         Map<String, String> faults = new TreeMap<>();
         try (ApiClient api = client()) {
-            for (Map<String, Consumer<Resources>> forms : List.of(SYNC, ASYNC)) {
-                for (Map.Entry<String, Consumer<Resources>> e : forms.entrySet()) {
+            for (Map<String, Consumer<ApiClient>> forms : List.of(SYNC, ASYNC)) {
+                for (Map.Entry<String, Consumer<ApiClient>> e : forms.entrySet()) {
                     sent.clear();
                     int before = platform.requests.size();
                     try {
-                        e.getValue().accept(api.api());
+                        e.getValue().accept(api);
                     } catch (RuntimeException expected) {
                         // the scripted {} is no model; only the request matters here
                     }
@@ -222,7 +222,7 @@ class ResourcesCoverageTest {
     @Test
     void queriesAreEncodedAndListsJoinedAsTheDocumentSays() {
         try (ApiClient api = client()) {
-            SYNC.get("searchServiceItems").accept(api.api());
+            SYNC.get("searchServiceItems").accept(api);
         } catch (RuntimeException expected) {
             // {} is no page
         }

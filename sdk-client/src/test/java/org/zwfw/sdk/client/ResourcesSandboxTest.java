@@ -56,7 +56,7 @@ class ResourcesSandboxTest {
 
     static SandboxFixture fx;
     static ApiClient api;
-    static Resources r;
+    static ApiClient r;
 
     static final String PENSION = "330100-SB-YL-0007";
     static final String GENERIC = "330100-BDC-CX-0009";
@@ -66,7 +66,7 @@ class ResourcesSandboxTest {
     static void start() {
         fx = new SandboxFixture();
         api = fx.client();
-        r = api.api();
+        r = api;
     }
 
     @AfterAll
@@ -338,9 +338,9 @@ class ResourcesSandboxTest {
         assertThat(r.trust().anchorKeysAsync().join()).isEqualTo(anchor);
         for (JwsAlgorithm alg : List.of(JwsAlgorithm.ES256, JwsAlgorithm.EDDSA, JwsAlgorithm.SGD_SM3_SM2)) {
             try (ApiClient c = fx.client(alg).build()) {
-                assertThat(c.api().platform().keys().keys()).extracting(m -> m.get("alg"))
+                assertThat(c.platform().keys().keys()).extracting(m -> m.get("alg"))
                         .containsExactlyInAnyOrder("ES256", "EdDSA", "SGD_SM3_SM2");
-                assertThat(c.api().platform().keysAsync().join().keys()).hasSize(3);
+                assertThat(c.platform().keysAsync().join().keys()).hasSize(3);
             }
         }
     }
