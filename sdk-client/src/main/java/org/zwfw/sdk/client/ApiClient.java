@@ -345,7 +345,7 @@ public final class ApiClient implements AutoCloseable {
         for (Map.Entry<String, String> l : signed.message().fields().lines()) {
             headers.put(l.getKey(), l.getValue());
         }
-        headers.put("accept", ACCEPT);
+        headers.put("accept", r.accept() == null ? ACCEPT : r.accept() + ", application/problem+json");
         for (ApiInterceptor i : interceptors) {
             i.headers(r, attempt).forEach((k, v) -> {
                 String name = k.toLowerCase(Locale.ROOT);

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param retry          what may be retried
  * @param idempotencyKey the key (16 to 64 of {@code A-Z a-z 0-9 _ -}), or {@code null}: for
  *                       {@link RetryMode#IDEMPOTENCY_KEY} the client then makes one per call
+ * @param accept         the media types of a successful answer (the operation's own, such as
+ *                       {@code application/trustlist+jwt}), or {@code null} for JSON;
+ *                       {@code application/problem+json} is always added
  */
 public record ApiRequest(String method, String path, String query, String contentType, byte[] content,
-                         RetryMode retry, String idempotencyKey) {
+                         RetryMode retry, String idempotencyKey, String accept) {
 
     /** Checks and copies the parts. */
     public ApiRequest {
@@ -47,8 +50,35 @@ public record ApiRequest(String method, String path, String query, String conten
         if (idempotencyKey != null && !isIdempotencyKey(idempotencyKey)) {
             throw new IllegalArgumentException("an Idempotency-Key is 16 to 64 of A-Z a-z 0-9 _ -");
         }
+        if (accept != null && (accept.isEmpty() || accept.length() > 256 || !accept.chars().allMatch(c -> c >= 0x20 && c < 0x7f))) {
+            throw new IllegalArgumentException("accept is 1 to 256 printable ASCII characters");
+        }
         content = content == null ? null : content.clone();
         query = query == null || query.isEmpty() ? null : query;
+    }
+
+    /**
+     * A request whose answer is JSON.
+     *
+     * @param method         {@code GET} or {@code POST}
+     * @param path           the path
+     * @param query          the query, or {@code null}
+     * @param contentType    the content's media type, or {@code null}
+     * @param content        the content, or {@code null}
+     * @param retry          what may be retried
+     * @param idempotencyKey the key, or {@code null}
+     */
+    public ApiRequest(String method, String path, String query, String contentType, byte[] content, RetryMode retry,
+                      String idempotencyKey) {
+        this(method, path, query, contentType, content, retry, idempotencyKey, null);
+    }
+
+    /**
+     * @param mediaTypes the media types of a successful answer, such as {@code application/statuslist+jwt}
+     * @return this request asking for them
+     */
+    public ApiRequest withAccept(String mediaTypes) {
+        return new ApiRequest(method, path, query, contentType, content, retry, idempotencyKey, mediaTypes);
     }
 
     /**
@@ -75,7 +105,7 @@ public record ApiRequest(String method, String path, String query, String conten
      * @return this request with it
      */
     public ApiRequest withIdempotencyKey(String key) {
-        return new ApiRequest(method, path, query, contentType, content, retry, key);
+        return new ApiRequest(method, path, query, contentType, content, retry, key, accept);
     }
 
     /** @return a copy of the content, or {@code null} */
@@ -165,12 +195,13 @@ public record ApiRequest(String method, String path, String query, String conten
     public boolean equals(Object o) {
         return o instanceof ApiRequest r && r.method.equals(method) && r.path.equals(path) && Objects.equals(r.query, query)
                 && Objects.equals(r.contentType, contentType) && java.util.Arrays.equals(r.content, content)
-                && r.retry == retry && Objects.equals(r.idempotencyKey, idempotencyKey);
+                && r.retry == retry && Objects.equals(r.idempotencyKey, idempotencyKey) && Objects.equals(r.accept, accept);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, path, query, contentType, retry, idempotencyKey) * 31 + java.util.Arrays.hashCode(content);
+        return Objects.hash(method, path, query, contentType, retry, idempotencyKey, accept) * 31
+                + java.util.Arrays.hashCode(content);
     }
 
     @Override

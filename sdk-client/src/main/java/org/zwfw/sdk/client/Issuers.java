@@ -53,7 +53,7 @@ public final class Issuers {
     }
 
     private static ApiRequest keysRequest(String issuer) {
-        return ApiRequest.get("/v1/issuers/" + ApiRequest.segment(issuer) + "/keys", null);
+        return ApiRequest.get("/v1/issuers/" + ApiRequest.segment(issuer) + "/keys", null).withAccept("application/jwk-set+json");
     }
 
     /**
@@ -109,7 +109,8 @@ public final class Issuers {
     private static final String STATUS_LIST_TYPE = "application/statuslist+jwt";
 
     private static ApiRequest statusListRequest(String issuer, String listId) {
-        return ApiRequest.get("/v1/issuers/" + ApiRequest.segment(issuer) + "/status-lists/" + ApiRequest.segment(listId), null);
+        return ApiRequest.get("/v1/issuers/" + ApiRequest.segment(issuer) + "/status-lists/" + ApiRequest.segment(listId), null)
+                .withAccept("application/statuslist+jwt");
     }
 
     /**

@@ -6,7 +6,7 @@ import org.zwfw.sdk.client.model.JwkSet;
 /** The platform's own signing keys ({@code getPlatformKeys}, {@code /v1/platform/keys}). */
 public final class Platform {
 
-    private static final ApiRequest KEYS = ApiRequest.get("/v1/platform/keys", null);
+    private static final ApiRequest KEYS = ApiRequest.get("/v1/platform/keys", null).withAccept("application/jwk-set+json");
 
     private final ApiClient client;
 

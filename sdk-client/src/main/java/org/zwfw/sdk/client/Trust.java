@@ -11,8 +11,8 @@ import org.zwfw.sdk.client.model.JwkSet;
 public final class Trust {
 
     private static final String TRUST_LIST_TYPE = "application/trustlist+jwt";
-    private static final ApiRequest LIST = ApiRequest.get("/v1/trust-list", null);
-    private static final ApiRequest ANCHOR_KEYS = ApiRequest.get("/v1/trust-anchor/keys", null);
+    private static final ApiRequest LIST = ApiRequest.get("/v1/trust-list", null).withAccept("application/trustlist+jwt");
+    private static final ApiRequest ANCHOR_KEYS = ApiRequest.get("/v1/trust-anchor/keys", null).withAccept("application/jwk-set+json");
 
     private final ApiClient client;
 

@@ -282,6 +282,19 @@ class ApiClientTest {
     }
 
     @Test
+    void anOperationAsksForItsOwnMediaTypeAndAlwaysForProblems() {
+        platform.otherwise(json(200, "{}"));
+        try (ApiClient api = client()) {
+            api.send(GET);
+            api.send(ApiRequest.get("/v1/trust-list", null).withAccept("application/trustlist+jwt"));
+            assertThat(platform.requests.get(0).fields().first("accept")).contains("application/json, application/problem+json");
+            assertThat(platform.requests.get(1).fields().first("accept"))
+                    .contains("application/trustlist+jwt, application/problem+json");
+        }
+        assertThatThrownBy(() -> GET.withAccept("text/plain\r\nx: y")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void onlyAllowListedHeadersAreLogged() {
         HttpFields f = HttpFields.of("signature", "zwfw=:secret:", "x-request-id", "r1", "content-digest", "sha-256=:x:",
                 "idempotency-key", "\"k\"");
