@@ -295,6 +295,67 @@ class ApiClientTest {
     }
 
     @Test
+    void aRotatedPlatformKeyIsFetchedOnceAndAFloodOfUnknownKeysCostsOneFetch() {
+        // no pinned keys: the client fetches /v1/platform/keys on first use
+        platform.otherwise(json(200, "{}"));
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clock)
+                .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).build()) {
+            api.send(GET);
+            assertThat(platform.keyFetches.get()).isEqualTo(1);
+            // a minute later (a fetch of the set is paced to one a minute, the first one included)
+            now.set(now.get().plusSeconds(61));
+            // the platform publishes a new key beside the old and starts signing with it
+            org.zwfw.sdk.crypto.SigningKey next = ScriptedPlatform.key(JwsAlgorithm.SGD_SM3_SM2);
+            platform.published = org.zwfw.sdk.crypto.KeySet.of(platform.platformKey.verificationKey(), next.verificationKey());
+            platform.signingKey = next;
+            api.send(GET);
+            assertThat(platform.keyFetches.get()).as("one refresh for the unknown keyid").isEqualTo(2);
+            api.send(GET);
+            assertThat(platform.keyFetches.get()).as("the new key is now held").isEqualTo(2);
+            // answers signed by keys never published: refused, and at most one more fetch per minute
+            platform.signingKey = ScriptedPlatform.key(JwsAlgorithm.ES256);
+            for (int i = 0; i < 20; i++) {
+                assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiSignatureException.class,
+                        e -> assertThat(e.outcome()).isEqualTo(OutcomeCode.UNKNOWN_KEY));
+            }
+            assertThat(platform.keyFetches.get()).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void malformedSignatureFieldsInAnAnswerAreRefusedClearly() {
+        platform.then(json(200, "{}").tampered(m -> m.withFields(m.fields().replace("signature-input", "zwfw=(\"@status\""))))
+                .then(json(200, "{}").tampered(m -> m.withFields(m.fields().replace("signature", "zwfw=:not base64!:"))))
+                .then(json(200, "{}").tampered(m -> m.withFields(m.fields().with("signature",
+                        m.fields().first("signature").orElseThrow()))));
+        try (ApiClient api = client()) {
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> api.send(GET)).isInstanceOfSatisfying(ApiSignatureException.class, e -> {
+                    assertThat(e.outcome()).isEqualTo(OutcomeCode.MALFORMED);
+                    assertThat(e.getMessage()).contains("failed verification").contains("not used");
+                });
+            }
+        }
+    }
+
+    @Test
     void onlyAllowListedHeadersAreLogged() {
         HttpFields f = HttpFields.of("signature", "zwfw=:secret:", "x-request-id", "r1", "content-digest", "sha-256=:x:",
                 "idempotency-key", "\"k\"");

@@ -86,6 +86,7 @@ final class ScriptedPlatform implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
+        server.createContext("/v1/platform/keys", this::keys);
         server.start();
         verifier = RequestVerifier.builder().authorities(List.of("127.0.0.1:" + server.getAddress().getPort()))
                 .appKeys(IssuerKeys.of(Map.of(APP, KeySet.of(appKey.verificationKey())))).build();
@@ -123,6 +124,22 @@ final class ScriptedPlatform implements AutoCloseable {
         return requests.size();
     }
 
+    /** The keys {@code GET /v1/platform/keys} publishes (unsigned, as the platform's first fetch is). */
+    volatile KeySet published;
+    final java.util.concurrent.atomic.AtomicInteger keyFetches = new java.util.concurrent.atomic.AtomicInteger();
+    /** The key answers are signed with (default {@link #platformKey}). */
+    volatile SigningKey signingKey;
+
+    private void keys(HttpExchange ex) throws IOException {
+        keyFetches.incrementAndGet();
+        byte[] body = (published == null ? platformKeys() : published).toJson().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("content-type", "application/jwk-set+json");
+        ex.sendResponseHeaders(200, body.length);
+        try (OutputStream o = ex.getResponseBody()) {
+            o.write(body);
+        }
+    }
+
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         HttpFields fields = HttpFields.of(ex.getRequestHeaders());
@@ -154,7 +171,7 @@ final class ScriptedPlatform implements AutoCloseable {
         }
         ResponseMessage resp = new ResponseMessage(a.status, out, a.body.getBytes(StandardCharsets.UTF_8));
         if (a.signed) {
-            resp = MessageSigner.of(platformKey).signResponse(resp, req, Instant.now()).message();
+            resp = MessageSigner.of(signingKey == null ? platformKey : signingKey).signResponse(resp, req, Instant.now()).message();
         }
         resp = a.tamper.apply(resp);
         for (Map.Entry<String, String> l : resp.fields().lines()) {
