@@ -35,4 +35,43 @@ public final class ExampleClaims {
                 .put("jurisdiction_code", "430000")
                 .build();
     }
+
+    /**
+     * A claim for the sandbox's pension item {@code 330100-SB-YL-0007} (城镇企业职工基本养老保险待遇申领)
+     * that meets its statutory conditions for the test citizen at level L3: the request body of
+     * {@code POST /v1/cases}, with the citizen's identity-card e-license and e-SSC as materials.
+     *
+     * @param who      the applicant, {@link TestCitizen#L3} for a claim that meets the conditions
+     * @param uploadId the upload proving the deemed contribution months (material M003)
+     * @param consent  the consent: a real-name auth token of the sandbox's provider for the calling app
+     * @return the body, as JSON-ready maps (a new, mutable one each call)
+     */
+    public static java.util.Map<String, Object> pensionClaim(TestCitizen who, String uploadId, String consent) {
+        java.util.Map<String, Object> form = new java.util.LinkedHashMap<>();
+        form.put("form_type", "pension-retirement-claim");
+        form.put("insured_region_code", "330100");
+        form.put("retirement_type", "NORMAL");
+        form.put("requested_start_month", "2038-04");
+        form.put("first_insured_month", "1992-07");
+        form.put("contribution_months", 396);
+        form.put("deemed_contribution_months", 60);
+        form.put("receives_other_pension", false);
+        form.put("payment", java.util.Map.of("method", "SSC_FINANCIAL_ACCOUNT"));
+        form.put("contact_address", "示例省示例市上城区示例路88号");
+        form.put("declaration", java.util.Map.of("accepted", true, "text_version", "2025-01"));
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("item_code", "330100-SB-YL-0007");
+        body.put("handling_mode", "FULLY_ONLINE");
+        body.put("applicant", java.util.Map.of("kind", "PERSON", "name", who.displayName(), "id_type", "111", "id_number",
+                who.residentId(), "phone", who.mobile()));
+        body.put("form", form);
+        body.put("materials", java.util.List.of(
+                java.util.Map.of("material_code", "M001", "license_type_code", SandboxIssuer.LICENSING.uscc() + "201",
+                        "use_cause", "核验申请人身份。"),
+                java.util.Map.of("material_code", "M002", "vct", "urn:zwfw:vct:social-security-card:1",
+                        "use_cause", "核验社保卡。"),
+                java.util.Map.of("material_code", "M003", "upload_id", uploadId)));
+        body.put("holder_consent", java.util.Map.of("consent_token", consent));
+        return body;
+    }
 }

@@ -78,30 +78,10 @@ class ApiCasesTest {
         assertThat(service.get("/v1/service-items/330100-XX-0000").status()).isEqualTo(404);
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> pension(TestCitizen who, String uploadId, String consent) {
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("form_type", "pension-retirement-claim");
-        form.put("insured_region_code", "330100");
-        form.put("retirement_type", "NORMAL");
-        form.put("requested_start_month", "2030-08");
-        form.put("first_insured_month", "1992-07");
-        form.put("contribution_months", 396);
-        form.put("deemed_contribution_months", 60);
-        form.put("receives_other_pension", false);
-        form.put("payment", Map.of("method", "SSC_FINANCIAL_ACCOUNT"));
-        form.put("contact_address", "示例省示例市上城区示例路88号");
-        form.put("declaration", Map.of("accepted", true, "text_version", "2025-01"));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("item_code", "330100-SB-YL-0007");
-        body.put("handling_mode", "FULLY_ONLINE");
-        body.put("applicant", Map.of("kind", "PERSON", "name", who.displayName(), "id_type", "111", "id_number",
-                who.residentId(), "phone", who.mobile()));
-        body.put("form", form);
-        body.put("materials", List.of(
-                Map.of("material_code", "M001", "license_type_code", sandboxIdCardType(), "use_cause", "核验申请人身份。"),
-                Map.of("material_code", "M002", "vct", "urn:zwfw:vct:social-security-card:1", "use_cause", "核验社保卡。"),
-                Map.of("material_code", "M003", "upload_id", uploadId)));
-        body.put("holder_consent", Map.of("consent_token", consent));
+        Map<String, Object> body = org.zwfw.sdk.sandbox.ExampleClaims.pensionClaim(who, uploadId, consent);
+        ((Map<String, Object>) body.get("form")).put("requested_start_month", "2030-08");
         return body;
     }
 
