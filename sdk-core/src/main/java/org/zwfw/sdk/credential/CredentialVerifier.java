@@ -164,7 +164,8 @@ public final class CredentialVerifier {
         if (!(iss instanceof String)) {
             return f.error(OutcomeCode.INVALID_CLAIM, "claim 'iss' must be a string").failure();
         }
-        VerificationResult<TrustedIssuer> lookup = trust.issuer((String) iss, policy.now());
+        // the entry's window with the policy's skew, as every token verifier judges times (trust-list.md §3)
+        VerificationResult<TrustedIssuer> lookup = trust.issuer((String) iss, policy.now(), policy.skew());
         f.addAll(lookup);
         if (!lookup.isValid()) {
             return f.failure();

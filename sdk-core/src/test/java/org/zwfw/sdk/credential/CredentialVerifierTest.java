@@ -144,10 +144,25 @@ class CredentialVerifierTest {
                 .keys(p.licensingKey.verificationKey()).types(CredentialType.LICENSE.vct())
                 .validUntil(Ecerts.NOW.minusSeconds(1)).build();
         CredentialVerifier v = CredentialVerifier.builder().trustList(TrustList.of(List.of(expired)))
-                .clock(Ecerts.CLOCK).statusMode(StatusMode.OFF).build();
+                .clock(Ecerts.CLOCK).skew(java.time.Duration.ZERO).statusMode(StatusMode.OFF).build();
         VerificationResult<VerifiedCredential> r = v.verify(p.licensing.issue(Ecerts.license()).compact());
         assertThat(codes(r)).containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
         assertThat(r.errors().get(0).message()).contains("until");
+    }
+
+    @Test
+    void theIssuerEntrysWindowIsJudgedWithTheVerifiersSkew() {
+        // trust-list.md §3: a verifier applies its own skew to an entry's window, as RNATs do
+        TrustedIssuer lapsed = TrustedIssuer.builder(Ecerts.LICENSING).name("n").uscc("11430000006122244L")
+                .keys(p.licensingKey.verificationKey()).types(CredentialType.LICENSE.vct())
+                .validUntil(Ecerts.NOW.minusSeconds(30)).build();
+        String credential = p.licensing.issue(Ecerts.license()).compact();
+        CredentialVerifier.Builder b = CredentialVerifier.builder().trustList(TrustList.of(List.of(lapsed)))
+                .clock(Ecerts.CLOCK).statusMode(StatusMode.OFF);
+        assertThat(b.skew(java.time.Duration.ofSeconds(60)).build().verify(credential).isValid()).isTrue();
+        assertThat(codes(CredentialVerifier.builder().trustList(TrustList.of(List.of(lapsed))).clock(Ecerts.CLOCK)
+                .statusMode(StatusMode.OFF).skew(java.time.Duration.ofSeconds(29)).build().verify(credential)))
+                .containsExactly(OutcomeCode.UNTRUSTED_ISSUER);
     }
 
     @Test
