@@ -372,6 +372,11 @@ class ApiClientTest {
         assertThatThrownBy(() -> ApiClient.builder().appId("bad id")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiClient.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ApiRequest.get("/v1/x?y=1", null)).isInstanceOf(IllegalArgumentException.class);
+        // "//host/..." resolves against the endpoint as another host: the signed call and its content would go there
+        assertThat(URI.create("https://api.zwfw.example/").resolve("//evil.example/v1/cases").getHost()).isEqualTo("evil.example");
+        assertThatThrownBy(() -> ApiRequest.get("//evil.example/v1/cases", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiRequest.post("//evil.example/v1/cases", "{}".getBytes(StandardCharsets.UTF_8),
+                RetryMode.NEVER)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiRequest.post("/v1/cases", new byte[0], RetryMode.NEVER).withIdempotencyKey("short"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
