@@ -355,6 +355,26 @@ class ApiClientTest {
         }
     }
 
+    record Reading(@com.fasterxml.jackson.annotation.JsonProperty("size") int size,
+                   @com.fasterxml.jackson.annotation.JsonProperty("at") java.time.OffsetDateTime at,
+                   @com.fasterxml.jackson.annotation.JsonProperty("sizes") List<Integer> sizes) {
+    }
+
+    @Test
+    void anAnswerThatDoesNotReadNamesTheMemberNeverItsValue() {
+        String id = "110101199003077777";
+        platform.then(json(200, "{\"size\":\"" + id + "\"}"))
+                .then(json(200, "{\"at\":\"" + id + "\"}"))
+                .then(json(200, "{\"sizes\":[1,\"" + id + "\"]}"))
+                .then(json(200, "{\"size\":1} \"" + id + "\""));
+        try (ApiClient api = client()) {
+            for (String member : List.of("size", "at", "sizes[1]", "line 1")) {
+                assertThatThrownBy(() -> api.call(GET, Reading.class)).isInstanceOfSatisfying(ApiDecodingException.class,
+                        e -> assertThat(e.getMessage()).contains(member).doesNotContain("1101"));
+            }
+        }
+    }
+
     @Test
     void onlyAllowListedHeadersAreLogged() {
         HttpFields f = HttpFields.of("signature", "zwfw=:secret:", "x-request-id", "r1", "content-digest", "sha-256=:x:",
