@@ -611,6 +611,9 @@ public final class ApiClient implements AutoCloseable {
             if (!uri.isAbsolute() || uri.getRawAuthority() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("the endpoint must be an absolute URL without query or fragment");
             }
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("the endpoint must hold no user information (user:password@)");
+            }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             if (!path.isEmpty() && !path.equals("/")) {
                 throw new IllegalArgumentException("the endpoint is the platform's origin; the API lives at /v1 below it");

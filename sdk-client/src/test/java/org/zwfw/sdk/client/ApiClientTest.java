@@ -389,6 +389,9 @@ class ApiClientTest {
                 .appKey(platform.appKey).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
         assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("https://api.zwfw.example/v1")))
                 .isInstanceOf(IllegalArgumentException.class);
+        // user information would be signed into @authority (never what the platform sees) and shown in toString and errors
+        assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("https://user:secret@api.zwfw.example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("secret");
         assertThatThrownBy(() -> ApiClient.builder().appId("bad id")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiClient.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ApiRequest.get("/v1/x?y=1", null)).isInstanceOf(IllegalArgumentException.class);
