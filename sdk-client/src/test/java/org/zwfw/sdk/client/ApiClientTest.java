@@ -436,4 +436,20 @@ class ApiClientTest {
         assertThat(paged.stream().toList()).containsExactly(1, 2, 3);
         assertThat(fetched).containsExactly("null", "null", "t2", "t3");
     }
+
+    @Test
+    void aPageTokenThatComesBackEndsTheIterationInsteadOfLoopingForever() {
+        record P(List<Integer> items, String nextPageToken) implements org.zwfw.sdk.client.model.Page<Integer> {
+        }
+        int[] fetches = {0};
+        Paged<Integer> paged = new Paged<>(token -> {
+            if (++fetches[0] > 100) {
+                throw new AssertionError("fetched forever");
+            }
+            return new P(List.of(), token == null ? "t1" : token.equals("t1") ? "t2" : "t1");
+        });
+        assertThatThrownBy(() -> paged.iterator().hasNext()).isInstanceOf(ApiDecodingException.class)
+                .hasMessageContaining("page_token");
+        assertThat(fetches[0]).isEqualTo(3);
+    }
 }
