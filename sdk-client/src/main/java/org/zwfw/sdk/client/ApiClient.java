@@ -289,7 +289,7 @@ public final class ApiClient implements AutoCloseable {
             return mapper.readValue(response.contentView(), type);
         } catch (IOException | IllegalArgumentException e) {
             throw new ApiDecodingException(where(request) + ": the verified " + response.status() + " answer does not read as "
-                    + type.getSimpleName() + " (" + describe(e) + ")", response.status(),
+                    + type.getSimpleName() + " (" + decodingProblem(e) + ")", response.status(),
                     response.requestId().orElse(null), response.attempts(), null);
         }
     }
@@ -519,6 +519,39 @@ public final class ApiClient implements AutoCloseable {
         return r.method() + " " + r.path();
     }
 
+    /**
+     * What did not read, naming the member and never its value: Jackson's own messages quote the
+     * value ({@code from String "…"}), and an answer's values can be personal data.
+     */
+    static String decodingProblem(Exception e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException v
+                && v.getCause() instanceof IllegalArgumentException check) {
+            return check.getMessage(); // a model's own check: it names the member
+        }
+        if (e instanceof JsonProcessingException j && j.getOriginalMessage() != null
+                && j.getOriginalMessage().startsWith("Missing required creator property '")) {
+            return j.getOriginalMessage(); // the member's name, from the model
+        }
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder member = new StringBuilder();
+            for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+                if (r.getFieldName() != null) {
+                    member.append(member.length() == 0 ? "" : ".").append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    member.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            Class<?> target = m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi ? mi.getTargetType() : null;
+            return "member '" + member + "' " + (target == null ? "does not read as the document says"
+                    : "does not read as " + target.getSimpleName());
+        }
+        if (e instanceof JsonProcessingException j) {
+            return "not JSON as the document says" + (j.getLocation() == null ? ""
+                    : " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr());
+        }
+        return e.getClass().getSimpleName();
+    }
+
     private static String describe(Throwable t) {
         String m = t.getMessage();
         if (t instanceof JsonProcessingException j) {
@@ -577,6 +610,9 @@ public final class ApiClient implements AutoCloseable {
         public Builder endpoint(URI uri) {
             if (!uri.isAbsolute() || uri.getRawAuthority() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("the endpoint must be an absolute URL without query or fragment");
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("the endpoint must hold no user information (user:password@)");
             }
             String path = uri.getRawPath() == null ? "" : uri.getRawPath();
             if (!path.isEmpty() && !path.equals("/")) {

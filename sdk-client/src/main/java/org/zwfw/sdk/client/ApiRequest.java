@@ -32,8 +32,9 @@ public record ApiRequest(String method, String path, String query, String conten
         if (!method.equals("GET") && !method.equals("POST")) {
             throw new IllegalArgumentException("the API uses GET and POST only, not " + method);
         }
-        if (!path.startsWith("/") || path.contains("?") || path.contains("#") || path.contains("..")) {
-            throw new IllegalArgumentException("the path must start with / and hold no query, fragment or ..");
+        // "//host/..." would resolve against the endpoint as another host
+        if (!path.startsWith("/") || path.startsWith("//") || path.contains("?") || path.contains("#") || path.contains("..")) {
+            throw new IllegalArgumentException("the path must start with a single / and hold no query, fragment or ..");
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

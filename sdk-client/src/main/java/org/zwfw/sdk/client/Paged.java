@@ -35,6 +35,7 @@ public final class Paged<T> implements Iterable<T> {
             private Iterator<T> current;
             private String next;
             private boolean last;
+            private final java.util.Set<String> tokens = new java.util.HashSet<>();
 
             @Override
             public boolean hasNext() {
@@ -48,6 +49,11 @@ public final class Paged<T> implements Iterable<T> {
                     next = page.nextPageToken();
                     if (next == null || next.isEmpty()) {
                         last = true;
+                    } else if (!tokens.add(next)) {
+                        // a token that comes back would fetch the same pages for ever
+                        last = true;
+                        throw new ApiDecodingException("the list's next page_token repeats an earlier one: the list"
+                                + " would never end", 200, null, 1, null);
                     }
                 }
                 return true;

@@ -178,8 +178,7 @@ public final class WebhookVerifier {
     }
 
     private static String shortMessage(Exception e) {
-        String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : quote(m, 200);
+        return quote(ApiClient.decodingProblem(e), 200); // the member, never its value
     }
 
     /** Builds a {@link WebhookVerifier}. */

@@ -355,6 +355,26 @@ class ApiClientTest {
         }
     }
 
+    record Reading(@com.fasterxml.jackson.annotation.JsonProperty("size") int size,
+                   @com.fasterxml.jackson.annotation.JsonProperty("at") java.time.OffsetDateTime at,
+                   @com.fasterxml.jackson.annotation.JsonProperty("sizes") List<Integer> sizes) {
+    }
+
+    @Test
+    void anAnswerThatDoesNotReadNamesTheMemberNeverItsValue() {
+        String id = "110101199003077777";
+        platform.then(json(200, "{\"size\":\"" + id + "\"}"))
+                .then(json(200, "{\"at\":\"" + id + "\"}"))
+                .then(json(200, "{\"sizes\":[1,\"" + id + "\"]}"))
+                .then(json(200, "{\"size\":1} \"" + id + "\""));
+        try (ApiClient api = client()) {
+            for (String member : List.of("size", "at", "sizes[1]", "line 1")) {
+                assertThatThrownBy(() -> api.call(GET, Reading.class)).isInstanceOfSatisfying(ApiDecodingException.class,
+                        e -> assertThat(e.getMessage()).contains(member).doesNotContain("1101"));
+            }
+        }
+    }
+
     @Test
     void onlyAllowListedHeadersAreLogged() {
         HttpFields f = HttpFields.of("signature", "zwfw=:secret:", "x-request-id", "r1", "content-digest", "sha-256=:x:",
@@ -369,9 +389,17 @@ class ApiClientTest {
                 .appKey(platform.appKey).build()).isInstanceOf(IllegalStateException.class).hasMessageContaining("https");
         assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("https://api.zwfw.example/v1")))
                 .isInstanceOf(IllegalArgumentException.class);
+        // user information would be signed into @authority (never what the platform sees) and shown in toString and errors
+        assertThatThrownBy(() -> ApiClient.builder().endpoint(URI.create("https://user:secret@api.zwfw.example")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("secret");
         assertThatThrownBy(() -> ApiClient.builder().appId("bad id")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiClient.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ApiRequest.get("/v1/x?y=1", null)).isInstanceOf(IllegalArgumentException.class);
+        // "//host/..." resolves against the endpoint as another host: the signed call and its content would go there
+        assertThat(URI.create("https://api.zwfw.example/").resolve("//evil.example/v1/cases").getHost()).isEqualTo("evil.example");
+        assertThatThrownBy(() -> ApiRequest.get("//evil.example/v1/cases", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ApiRequest.post("//evil.example/v1/cases", "{}".getBytes(StandardCharsets.UTF_8),
+                RetryMode.NEVER)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ApiRequest.post("/v1/cases", new byte[0], RetryMode.NEVER).withIdempotencyKey("short"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -407,5 +435,21 @@ class ApiClientTest {
         assertThat(fetched).containsExactly("null");
         assertThat(paged.stream().toList()).containsExactly(1, 2, 3);
         assertThat(fetched).containsExactly("null", "null", "t2", "t3");
+    }
+
+    @Test
+    void aPageTokenThatComesBackEndsTheIterationInsteadOfLoopingForever() {
+        record P(List<Integer> items, String nextPageToken) implements org.zwfw.sdk.client.model.Page<Integer> {
+        }
+        int[] fetches = {0};
+        Paged<Integer> paged = new Paged<>(token -> {
+            if (++fetches[0] > 100) {
+                throw new AssertionError("fetched forever");
+            }
+            return new P(List.of(), token == null ? "t1" : token.equals("t1") ? "t2" : "t1");
+        });
+        assertThatThrownBy(() -> paged.iterator().hasNext()).isInstanceOf(ApiDecodingException.class)
+                .hasMessageContaining("page_token");
+        assertThat(fetches[0]).isEqualTo(3);
     }
 }

@@ -97,6 +97,15 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void anUnreadableEventNamesTheMemberNeverItsValue() {
+        String json = event("evt_01HZX3K9Q9", APP).replace("\"created_at\":\"2026-12-07T09:00:00+08:00\"",
+                "\"created_at\":\"申请人 110101199003077777\"");
+        WebhookVerifier.Outcome o = verifier().handle(delivery(json), taken::add);
+        assertThat(refusal(o)).isEqualTo(OutcomeCode.MALFORMED);
+        assertThat(((WebhookVerifier.Refused) o).finding().message()).contains("created_at").doesNotContain("1101");
+    }
+
+    @Test
     void aStoreThatCannotAnswerRefusesWith503() {
         ReplayStore down = (id, until) -> {
             throw new ReplayStoreException("down");

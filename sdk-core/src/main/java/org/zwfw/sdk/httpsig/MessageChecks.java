@@ -283,8 +283,11 @@ final class MessageChecks {
     }
 
     static void nonce(ReplayStore store, String scope, Params p) throws Refusal {
+        // time() compares whole seconds, so created + 300 s is accepted until its last millisecond:
+        // the nonce is kept to the end of that second, else a replay in it would find it forgotten
+        Instant keepUntil = Instant.ofEpochSecond(p.created()).plus(SignatureProfile.WINDOW).plusSeconds(1);
         try {
-            if (!store.firstUse(scope + "|" + p.nonce(), Instant.ofEpochSecond(p.created()).plus(SignatureProfile.WINDOW))) {
+            if (!store.firstUse(scope + "|" + p.nonce(), keepUntil)) {
                 throw new Refusal(OutcomeCode.REPLAYED, "this nonce was used before: the message is a replay");
             }
         } catch (ReplayStoreException e) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
 import org.zwfw.sdk.crypto.SigningKey;
+import org.zwfw.sdk.replay.InMemoryReplayStore;
 import org.zwfw.sdk.replay.ReplayStoreException;
 import org.zwfw.sdk.verify.OutcomeCode;
 import org.zwfw.sdk.verify.VerificationResult;
@@ -300,6 +301,37 @@ class RequestVerifierTest {
             kept[0] = until;
             return true;
         }).build().verify(signed(post(), ES));
-        assertThat(kept[0]).isEqualTo(NOW.plusSeconds(300));
+        // the window accepts created + 300 s up to its last millisecond (the check is in whole seconds)
+        assertThat(kept[0]).isEqualTo(NOW.plusSeconds(301));
+    }
+
+    @Test
+    void aReplayInTheWindowsLastSecondIsRefused() {
+        Instant[] now = {NOW};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        RequestVerifier v = requests().clock(clock).replayStore(new InMemoryReplayStore(100, clock)).build();
+        RequestMessage s = signed(post(), ES);
+        assertThat(v.verify(s).isValid()).isTrue();
+        now[0] = NOW.plusMillis(300_500); // still inside the window: created is not below now - 300 s in seconds
+        assertThat(code(v.verify(s))).isEqualTo(OutcomeCode.REPLAYED);
+        now[0] = NOW.plusMillis(300_999);
+        assertThat(code(v.verify(s))).isEqualTo(OutcomeCode.REPLAYED);
+        now[0] = NOW.plusSeconds(301);
+        assertThat(code(v.verify(s))).isEqualTo(OutcomeCode.EXPIRED);
     }
 }

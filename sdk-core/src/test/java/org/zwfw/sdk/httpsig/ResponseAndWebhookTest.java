@@ -158,4 +158,13 @@ class ResponseAndWebhookTest {
         WebhookSignatures late = hooks().clock(Clock.fixed(NOW.plusSeconds(301), ZoneOffset.UTC)).build();
         assertThat(code(late.verify(delivery(HOOK, APP)))).isEqualTo(OutcomeCode.EXPIRED);
     }
+    @Test
+    void aDeliveryReplayedInTheWindowsLastSecondIsRefused() {
+        java.util.Map<String, java.time.Instant> kept = new java.util.HashMap<>();
+        WebhookSignatures v = hooks().replayStore((id, until) -> kept.putIfAbsent(id, until) == null).build();
+        RequestMessage d = delivery(HOOK, APP);
+        assertThat(v.verify(d).isValid()).isTrue();
+        // accepted until NOW + 301 s exclusive (whole seconds), so kept at least that long
+        assertThat(kept.values()).containsExactly(NOW.plusSeconds(301));
+    }
 }
