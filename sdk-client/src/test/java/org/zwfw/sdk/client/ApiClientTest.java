@@ -297,6 +297,7 @@ class ApiClientTest {
     @Test
     void aRotatedPlatformKeyIsFetchedOnceAndAFloodOfUnknownKeysCostsOneFetch() {
         // no pinned keys: the client fetches /v1/platform/keys on first use
+        platform.servesKeys = true;
         platform.otherwise(json(200, "{}"));
         java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
         java.time.Clock clock = new java.time.Clock() {

@@ -130,7 +130,14 @@ final class ScriptedPlatform implements AutoCloseable {
     /** The key answers are signed with (default {@link #platformKey}). */
     volatile SigningKey signingKey;
 
+    /** Whether {@code /v1/platform/keys} is served from {@link #published} rather than scripted like any call. */
+    volatile boolean servesKeys;
+
     private void keys(HttpExchange ex) throws IOException {
+        if (!servesKeys) {
+            handle(ex);
+            return;
+        }
         keyFetches.incrementAndGet();
         byte[] body = (published == null ? platformKeys() : published).toJson().getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("content-type", "application/jwk-set+json");
