@@ -361,11 +361,14 @@ public final class ApiClient implements AutoCloseable {
             resp = transport.exchange(new HttpTransport.Request(r.method(), uri, headers,
                     r.contentView() == null ? new byte[0] : r.contentView(), maxResponseBytes, timeout));
         } catch (IOException e) {
-            boolean timedOut = e instanceof HttpTimeoutException || e instanceof InterruptedIOException;
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            // SocketTimeoutException is an InterruptedIOException too; an interrupt is not a timeout
+            boolean timedOut = !interrupted && (e instanceof HttpTimeoutException || e instanceof InterruptedIOException);
             a.elapsed = Duration.ofNanos(System.nanoTime() - start);
             a.outcome = timedOut ? "TIMEOUT" : "TRANSPORT";
             a.failure = new ApiTransportException(where(r) + ": " + (timedOut ? "no answer within " + timeout.toMillis()
-                    + " ms" : "the exchange failed: " + describe(e)) + " (attempt " + attempt + ")", timedOut, attempt, e);
+                    + " ms" : interrupted ? "interrupted while waiting for the answer" : "the exchange failed: "
+                    + describe(e)) + " (attempt " + attempt + ")", timedOut, attempt, e);
             a.retryable = r.retry() != RetryMode.NEVER && !Thread.currentThread().isInterrupted();
             return a;
         }

@@ -241,6 +241,32 @@ class ApiClientTest {
     }
 
     @Test
+    void anInterruptedCallEndsAtOnceAndIsNotCalledATimeout() throws Exception {
+        platform.otherwise(json(200, "{}").delayed(3000));
+        try (ApiClient api = client()) {
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread caller = new Thread(() -> {
+                try {
+                    api.send(GET);
+                } catch (RuntimeException e) {
+                    thrown.set(e);
+                }
+            });
+            long start = System.nanoTime();
+            caller.start();
+            Thread.sleep(300);
+            caller.interrupt();
+            caller.join(5000);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+            assertThat(thrown.get()).isInstanceOfSatisfying(ApiTransportException.class, e -> {
+                assertThat(e.isTimeout()).isFalse();
+                assertThat(e.getMessage()).contains("interrupted");
+                assertThat(e.attempts()).isEqualTo(1);
+            });
+        }
+    }
+
+    @Test
     void aVerified401ExpiredPointsAtTheClock() {
         platform.then(problem(401, "EXPIRED"));
         try (ApiClient api = client()) {
