@@ -25,6 +25,8 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
 public final class ApiPairedRatio {
 
     static final int CALLERS = 32;
+    /** Slices of each side before anything is counted. */
+    static final int WARMUP_SLICES = 10;
 
     private ApiPairedRatio() {
     }
@@ -67,8 +69,8 @@ public final class ApiPairedRatio {
         try (ApiFixture f = new ApiFixture(alg)) {
             Side sdk = new Side("sdk");
             Side bare = new Side("bare");
-            // warm-up: both paths compiled, connections open, before anything is counted
-            for (int i = 0; i < 5; i++) {
+            // warm-up: both paths compiled (about 20 s of C2 work on this machine), connections open
+            for (int i = 0; i < WARMUP_SLICES; i++) {
                 run(f, callers, sdk, slice, false);
                 run(f, callers, bare, slice, false);
             }
@@ -103,6 +105,10 @@ public final class ApiPairedRatio {
                         percentile(all, 0.99) / 1e3, all.length, s.serverNanos / 1e3 / n, s.clientNanos / 1e3 / n,
                         Math.max(0, s.processNanos - s.serverNanos - s.clientNanos) / 1e3 / n);
             }
+            double sdkCpu = (double) sdk.processNanos / sdk.calls;
+            double bareCpu = (double) bare.processNanos / bare.calls;
+            System.out.printf(Locale.ROOT, "  process CPU per call: sdk %.1f µs, bare %.1f µs; bare ÷ sdk %.3f (the ratio"
+                    + " when the cores are the limit)%n", sdkCpu / 1e3, bareCpu / 1e3, bareCpu / sdkCpu);
             f.check();
             return true;
         } catch (IllegalStateException e) {
