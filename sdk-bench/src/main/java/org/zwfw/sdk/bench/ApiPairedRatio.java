@@ -19,14 +19,16 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
  * side's requests are signed before each of its slices, each sent once; any answer other than
  * {@code 200} fails the run (exit status 1).
  *
- * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.ApiPairedRatio [pairs [slice-seconds [algs]]]}
- * (default 10 pairs of 2 s slices, {@code ES256}; algs comma-separated: {@code ES256,EdDSA,SGD_SM3_SM2}).
+ * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.ApiPairedRatio [pairs [slice-seconds [algs [warm-up-slices]]]]}
+ * (default 10 pairs of 2 s slices, {@code ES256}, 10 warm-up slices per side; algs comma-separated:
+ * {@code ES256,EdDSA,SGD_SM3_SM2}).
  */
 public final class ApiPairedRatio {
 
     static final int CALLERS = 32;
-    /** Slices of each side before anything is counted. */
+    /** Slices of each side before anything is counted, by default. */
     static final int WARMUP_SLICES = 10;
+    private static int warmupSlices = WARMUP_SLICES;
 
     private ApiPairedRatio() {
     }
@@ -39,6 +41,7 @@ public final class ApiPairedRatio {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         double slice = args.length > 1 ? Double.parseDouble(args[1]) : 2;
         String[] algs = (args.length > 2 ? args[2] : "ES256").split(",");
+        warmupSlices = args.length > 3 ? Integer.parseInt(args[3]) : WARMUP_SLICES;
         System.out.println("JDK " + Runtime.version() + ", " + CALLERS + " concurrent calls, " + pairs
                 + " ABBA pairs of " + slice + " s slices");
         boolean failed = false;
@@ -70,7 +73,7 @@ public final class ApiPairedRatio {
             Side sdk = new Side("sdk");
             Side bare = new Side("bare");
             // warm-up: both paths compiled (about 20 s of C2 work on this machine), connections open
-            for (int i = 0; i < WARMUP_SLICES; i++) {
+            for (int i = 0; i < warmupSlices; i++) {
                 run(f, callers, sdk, slice, false);
                 run(f, callers, bare, slice, false);
             }
