@@ -124,6 +124,18 @@ public final class PairedRatio {
                 report(whole, pb::libraryJson, pb::wholeVerify, pairs);
             }
         }
+        for (String alg : new String[] {"ES256", "EdDSA", "SGD_SM3_SM2"}) {
+            // an API call's signatures on the client (HttpSigBenchmark): the profile against the bare primitive
+            String sign = "HttpSig " + alg + " signRequest ÷ bareSign";
+            String verify = "HttpSig " + alg + " verifyResponse ÷ bareVerify";
+            if (selected(sign, verify)) {
+                HttpSigBenchmark hs = new HttpSigBenchmark();
+                hs.alg = alg;
+                hs.setup();
+                report(sign, hs::signRequest, hs::bareSign, pairs);
+                report(verify, hs::verifyResponse, hs::bareVerify, pairs);
+            }
+        }
         // the same SM2 presentation with SHA-256 digests: what the SM3 digests cost
         String sha = "Presentation SGD_SM3_SM2 sdAlg=sha-256 sdkPresentation ÷ twoBareVerifies";
         if (selected(sha)) {

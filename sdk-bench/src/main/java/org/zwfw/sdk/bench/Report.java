@@ -54,6 +54,9 @@ public final class Report {
             String label = a.substring(0, a.indexOf('='));
             labels.add(label);
             for (JsonNode r : mapper.readTree(new File(a.substring(a.indexOf('=') + 1)))) {
+                if (!r.path("mode").asText("thrpt").equals("thrpt")) {
+                    continue; // the tables are ops/s; latency and time-per-operation rows are read from JMH's own output
+                }
                 String full = r.get("benchmark").asText();
                 String cls = full.substring(full.lastIndexOf('.', full.lastIndexOf('.') - 1) + 1, full.lastIndexOf('.'));
                 String method = full.substring(full.lastIndexOf('.') + 1) + params(r.get("params"));
