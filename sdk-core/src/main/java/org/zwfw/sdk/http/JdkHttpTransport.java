@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.zwfw.sdk.internal.Texts;
@@ -27,14 +25,17 @@ import org.zwfw.sdk.internal.Texts;
 /**
  * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: redirects never
  * followed, status 200 only, the body cut off beyond the limit, one deadline for the whole
- * exchange, the URI rules checked again before each request. Owns its executor (daemon threads),
- * shut down by {@link #close()}. Thread-safe.
+ * exchange, the URI rules checked again before each request. Each exchange runs in the calling
+ * thread ({@code HttpClient.send}; see {@code send}). Owns its executor and deadline timer (daemon
+ * threads), shut down by {@link #close()}. Thread-safe.
  */
 final class JdkHttpTransport implements HttpTransport {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final ExecutorService executor;
+    /** Ends a body still arriving at its exchange's deadline (one daemon thread, made on first use). */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor timer;
     private final HttpClient client;
     private final boolean allowLoopbackHttp;
     private volatile boolean closed;
@@ -45,6 +46,12 @@ final class JdkHttpTransport implements HttpTransport {
             t.setDaemon(true);
             return t;
         });
+        this.timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "zwfw-http-deadline-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor).build();
         this.allowLoopbackHttp = allowLoopbackHttp;
@@ -94,36 +101,53 @@ final class JdkHttpTransport implements HttpTransport {
     /**
      * One exchange under the rules: the URI checked again, one deadline, the body by {@code bodies},
      * a redirect refused.
+     *
+     * <p>The exchange runs in the calling thread with {@code HttpClient.send}: {@code sendAsync}
+     * hands every response to the common pool's async executor, which starts a new thread per
+     * response when the common pool has one worker (two cores). The request's own timeout bounds
+     * the wait for the header; the deadline timer cancels a body still arriving at the deadline.
      */
     private HttpResponse<byte[]> send(HttpRequest request, Duration timeout,
             java.util.function.Function<HttpResponse.ResponseInfo, LimitedBody> bodies) throws IOException {
         URI uri = request.uri();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
-            LimitedBody b = info.statusCode() >= 300 && info.statusCode() < 400 ? LimitedBody.discarding()
-                    : bodies.apply(info);
-            body.set(b);
-            return b;
-        });
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
+            expired.set(true);
+            LimitedBody b = body.get();
+            if (b != null) {
+                b.cancel();
+            }
+        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
         HttpResponse<byte[]> response;
         try {
-            response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            abort(future, body);
+            response = client.send(request, info -> {
+                LimitedBody b = info.statusCode() >= 300 && info.statusCode() < 400 ? LimitedBody.discarding()
+                        : bodies.apply(info);
+                body.set(b);
+                if (expired.get()) {
+                    b.cancel(); // the deadline passed while the header arrived
+                }
+                return b;
+            });
+        } catch (HttpTimeoutException e) {
             throw timedOut(uri, timeout);
         } catch (InterruptedException e) {
-            abort(future, body);
+            LimitedBody b = body.get();
+            if (b != null) {
+                b.cancel();
+            }
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while fetching from " + where(uri));
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw timedOut(uri, timeout); // the request's own timeout won the race with ours
+        } catch (IOException e) {
+            if (expired.get()) {
+                throw timedOut(uri, timeout);
             }
-            if (cause instanceof IOException) {
-                throw new IOException(describe(cause) + " (" + where(uri) + ")", cause);
-            }
-            throw new IOException("fetching from " + where(uri) + " failed: " + describe(cause), cause);
+            throw new IOException(describe(e) + " (" + where(uri) + ")", e);
+        } catch (RuntimeException e) {
+            throw new IOException("fetching from " + where(uri) + " failed: " + describe(e), e);
+        } finally {
+            deadline.cancel(false);
         }
         int status = response.statusCode();
         if (status >= 300 && status < 400) {
@@ -145,14 +169,6 @@ final class JdkHttpTransport implements HttpTransport {
         }
     }
 
-    private static void abort(CompletableFuture<?> future, AtomicReference<LimitedBody> body) {
-        future.cancel(true);
-        LimitedBody b = body.get();
-        if (b != null) {
-            b.cancel();
-        }
-    }
-
     private static HttpTimeoutException timedOut(URI uri, Duration timeout) {
         return new HttpTimeoutException("no complete response from " + where(uri) + " within " + timeout.toMillis()
                 + " ms");
@@ -171,6 +187,7 @@ final class JdkHttpTransport implements HttpTransport {
     public void close() {
         closed = true;
         executor.shutdownNow();
+        timer.shutdownNow();
     }
 
     /** Collects a body up to a limit; cancels the exchange as soon as the limit is passed. */
@@ -205,7 +222,9 @@ final class JdkHttpTransport implements HttpTransport {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            if (refusal != null) {
+            if (result.isDone()) {
+                s.cancel(); // cancelled (the deadline) before the body started
+            } else if (refusal != null) {
                 s.cancel();
                 result.completeExceptionally(refusal);
             } else if (maxBytes < 0) {

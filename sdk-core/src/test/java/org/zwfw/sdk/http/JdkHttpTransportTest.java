@@ -58,6 +58,21 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void anExchangeStartsNoThreadOfItsOwn() throws IOException {
+        // HttpClient.sendAsync hands each response to CompletableFuture's default async executor,
+        // which starts a new thread per task when the common pool has one worker (2 cores, as CI);
+        // the transport sends from the calling thread instead
+        server.serve("/list", "abc.def.ghi");
+        get("/list");
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getTotalStartedThreadCount();
+        for (int i = 0; i < 50; i++) {
+            get("/list");
+        }
+        assertThat(mx.getTotalStartedThreadCount() - before).as("threads started by 50 exchanges").isLessThan(10);
+    }
+
+    @Test
     void acceptsABodyOfExactlyTheLimit() throws IOException {
         server.serve("/list", "a".repeat(LIMIT));
         assertThat(get("/list")).hasSize(LIMIT);
