@@ -52,6 +52,9 @@ final class JdkHttpTransport implements HttpTransport {
             return t;
         });
         this.timer.setRemoveOnCancelPolicy(true);
+        // an idle transport keeps no timer thread
+        this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
+        this.timer.allowCoreThreadTimeOut(true);
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 .executor(executor).build();
         this.allowLoopbackHttp = allowLoopbackHttp;
