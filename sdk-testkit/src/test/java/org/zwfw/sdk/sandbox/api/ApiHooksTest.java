@@ -219,6 +219,8 @@ class ApiHooksTest {
             ApiClient.Reply first = f1.get();
             assertThat(List.of(first.status(), other.status())).containsExactlyInAnyOrder(201, 409);
             assertThat(other.code()).isEqualTo("IDEMPOTENCY_KEY_IN_USE");
+            assertThat(other.header("Retry-After")).as("when to retry, covered by the signature").isEqualTo("1");
+            assertThat(other.verified()).isTrue();
             assertThat(c.get("/v1/cases?applicant_uscc=" + org.zwfw.sdk.sandbox.internal.SampleData.DEMO_CATERING_USCC)
                     .json().path("items")).hasSize(2);
         }

@@ -148,7 +148,7 @@ final class Gate implements Router.Gate {
             case IN_USE:
                 throw Problem.api(409, ApiProblems.IDEMPOTENCY, "The key is in use", "the first request with this"
                         + " Idempotency-Key is still being processed; retry later", "IDEMPOTENCY_KEY_IN_USE", List.of())
-                        .exception();
+                        .withHeader("Retry-After", "1").exception();
             case REUSED:
                 throw Problem.api(422, ApiProblems.IDEMPOTENCY, "The key was used for another request", "this"
                         + " Idempotency-Key was used for a different request (operation, path or content)",
