@@ -29,6 +29,7 @@ module org.zwfw.sdk {
     exports org.zwfw.sdk.httpsig;
 
     // Strict JSON and safe quoting for the login module's protocol messages (spec/login.md §2,
-    // §4): one strict JSON reader in the SDK, not a second one there. Not for applications.
-    exports org.zwfw.sdk.internal to org.zwfw.sdk.login;
+    // §4), and the same quoting for the API client's messages: one of each in the SDK, not a
+    // second one there. Not for applications.
+    exports org.zwfw.sdk.internal to org.zwfw.sdk.login, org.zwfw.sdk.client;
 }

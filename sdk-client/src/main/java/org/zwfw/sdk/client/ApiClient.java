@@ -312,7 +312,6 @@ public final class ApiClient implements AutoCloseable {
         ApiResponse response;
         ApiException failure;
         boolean retryable;
-        boolean anyMode;
         Duration retryAfter;
         int status;
         String requestId;
@@ -397,7 +396,6 @@ public final class ApiClient implements AutoCloseable {
         a.failure = new ApiProblemException(where(r) + ": " + problem.status() + " " + problem.code().value() + ", "
                 + problem.title() + hint(problem) + " (request id " + problem.requestId() + ", attempt " + attempt + ")",
                 problem, attempt);
-        a.anyMode = resp.status() == 429;
         // a 401 REPLAYED for a retryable call: java.net.http resends an idempotent request by itself
         // when a connection closes early, with the same (now used) nonce; a new signature is the fix
         boolean replayed = resp.status() == 401 && problem.code().value().equals("REPLAYED");

@@ -16,6 +16,7 @@ import org.zwfw.sdk.crypto.KeyResolver;
 import org.zwfw.sdk.httpsig.RequestMessage;
 import org.zwfw.sdk.httpsig.VerifiedRequest;
 import org.zwfw.sdk.httpsig.WebhookSignatures;
+import org.zwfw.sdk.internal.Texts;
 import org.zwfw.sdk.replay.InMemoryReplayStore;
 import org.zwfw.sdk.replay.ReplayStore;
 import org.zwfw.sdk.replay.ReplayStoreException;
@@ -135,7 +136,7 @@ public final class WebhookVerifier {
             String type = tree.path("type").asText("");
             if (!type.equals("case.status_changed") && !type.equals("ecert.status_changed")
                     && !type.equals("ssc.card.status_changed")) {
-                return new Refused(new Finding(OutcomeCode.INVALID_CLAIM, "event type " + quote(type, 64)
+                return new Refused(new Finding(OutcomeCode.INVALID_CLAIM, "event type " + Texts.quote(type, 64)
                         + " is not one this SDK knows; update the SDK"), 400);
             }
             event = mapper.treeToValue(tree, WebhookEvent.class);
@@ -168,17 +169,8 @@ public final class WebhookVerifier {
         return new Processed(event);
     }
 
-    private static String quote(String s, int max) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (int i = 0; i < s.length() && i < max; i++) {
-            char c = s.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f || c == '"' || c == '\\' ? String.format("\\u%04x", (int) c) : c);
-        }
-        return sb.append(s.length() > max ? "…\"" : "\"").toString();
-    }
-
     private static String shortMessage(Exception e) {
-        return quote(ApiClient.decodingProblem(e), 200); // the member, never its value
+        return Texts.quote(ApiClient.decodingProblem(e), 200); // the member, never its value
     }
 
     /** Builds a {@link WebhookVerifier}. */

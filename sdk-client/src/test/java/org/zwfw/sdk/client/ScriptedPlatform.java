@@ -168,7 +168,6 @@ final class ScriptedPlatform implements AutoCloseable {
             }
         }
         if (a.drop) {
-            ex.getHttpContext().getServer();
             ex.close(); // no status line: the connection ends without an answer
             return;
         }

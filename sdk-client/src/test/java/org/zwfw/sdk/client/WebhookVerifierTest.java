@@ -106,6 +106,24 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void anOversizedDeliveryIsRefusedBeforeAnyCheck() {
+        String small = event("evt_01HZX3K9Q9", APP);
+        String big = small.substring(0, small.length() - 2) + ",\"pad\":\"" + "x".repeat(WebhookVerifier.MAX_BYTES) + "\"}}";
+        WebhookVerifier.Outcome o = verifier().handle(delivery(big), taken::add);
+        assertThat(refusal(o)).isEqualTo(OutcomeCode.TOO_LARGE);
+        assertThat(o.httpStatus()).isEqualTo(413);
+        assertThat(taken).isEmpty();
+    }
+
+    @Test
+    void aDeliveryNamingItsRecipientTwiceIsMalformed() {
+        RequestMessage d = delivery(event("evt_01HZX3K9QA", APP));
+        RequestMessage twice = d.withFields(d.fields().with("x-zwfw-app-id", APP));
+        assertThat(refusal(verifier().handle(twice, taken::add))).isEqualTo(OutcomeCode.MALFORMED);
+        assertThat(taken).isEmpty();
+    }
+
+    @Test
     void aStoreThatCannotAnswerRefusesWith503() {
         ReplayStore down = (id, until) -> {
             throw new ReplayStoreException("down");

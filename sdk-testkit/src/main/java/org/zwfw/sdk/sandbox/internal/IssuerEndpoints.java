@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.zwfw.sdk.credential.issuer.CredentialIssuer;
 import org.zwfw.sdk.credential.issuer.IssuedCredential;
 import org.zwfw.sdk.sandbox.SandboxIssuer;
@@ -195,9 +196,26 @@ public final class IssuerEndpoints {
         IssuedCredential issued = issuer.issue(request);
         StatusReference ref = issued.statusReference().orElseThrow();
         String entry = entryTemplate(issuer.issuer()).replace("{idx}", Integer.toString(ref.idx()));
-        if (r.header("Accept").map(a -> a.contains(SD_JWT_VC_MEDIA_TYPE)).orElse(false)) {
+        return issued(issuer, issued, request.holderKey() != null, entry, r.header("Accept"));
+    }
+
+    /**
+     * The answer to an issuance, here and in the API ({@code issueCredential}): the SD-JWT VC alone
+     * when {@code Accept} asks for it, else the JSON object with its status reference.
+     *
+     * @param issuer      the issuer
+     * @param issued      what it issued
+     * @param holderBound whether the credential is bound to a holder key
+     * @param entry       the URL of its status entry ({@code Location})
+     * @param accept      the request's {@code Accept}
+     * @return the {@code 201} answer
+     */
+    public static Response issued(IssuerRuntime issuer, IssuedCredential issued, boolean holderBound, String entry,
+                                  Optional<String> accept) {
+        if (accept.map(a -> a.contains(SD_JWT_VC_MEDIA_TYPE)).orElse(false)) {
             return Response.text(201, SD_JWT_VC_MEDIA_TYPE, issued.compact()).withHeader("Location", entry);
         }
+        StatusReference ref = issued.statusReference().orElseThrow();
         Map<String, Object> statusList = new LinkedHashMap<>();
         statusList.put("idx", ref.idx());
         statusList.put("uri", ref.uri().toString());
@@ -207,7 +225,7 @@ public final class IssuerEndpoints {
         m.put("vct", issued.type().vct());
         m.put("iat", issued.issuedAt().getEpochSecond());
         m.put("exp", issued.expiresAt().getEpochSecond());
-        m.put("holder_bound", request.holderKey() != null);
+        m.put("holder_bound", holderBound);
         m.put("status", Map.of("status_list", statusList));
         m.put("status_entry", entry);
         return Response.json(201, m).withHeader("Location", entry);

@@ -93,23 +93,7 @@ final class Ecerts {
         IssuedCredential issued = issuer.issue(request);
         StatusReference ref = issued.statusReference().orElseThrow();
         String entry = entryUri(issuer.issuer(), ref.idx());
-        if (c.request().header("Accept").map(a -> a.contains(IssuerEndpoints.SD_JWT_VC_MEDIA_TYPE)).orElse(false)) {
-            return Response.text(201, IssuerEndpoints.SD_JWT_VC_MEDIA_TYPE, issued.compact()).withHeader("Location",
-                    entry);
-        }
-        Map<String, Object> list = new LinkedHashMap<>();
-        list.put("idx", ref.idx());
-        list.put("uri", ref.uri().toString());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("credential", issued.compact());
-        m.put("issuer", issuer.issuer().id());
-        m.put("vct", issued.type().vct());
-        m.put("iat", issued.issuedAt().getEpochSecond());
-        m.put("exp", issued.expiresAt().getEpochSecond());
-        m.put("holder_bound", request.holderKey() != null);
-        m.put("status", Map.of("status_list", list));
-        m.put("status_entry", entry);
-        return Response.json(201, m).withHeader("Location", entry);
+        return IssuerEndpoints.issued(issuer, issued, request.holderKey() != null, entry, c.request().header("Accept"));
     }
 
     Response statusList(Call c) {
