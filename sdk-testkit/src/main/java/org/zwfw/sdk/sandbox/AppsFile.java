@@ -496,29 +496,8 @@ final class AppsFile {
 
     /** API signing keys: 1..16 public ES256, EdDSA or SGD_SM3_SM2 signature keys, each with a kid. */
     private static KeySet apiKeys(JsonNode v, String where, List<String> problems) {
-        if (!v.isObject() || !v.path("keys").isArray() || v.path("keys").isEmpty() || v.path("keys").size() > 16) {
-            problems.add(where + " must be a JWK Set of 1 to 16 keys");
-            return null;
-        }
-        for (int i = 0; i < v.get("keys").size(); i++) {
-            JsonNode k = v.get("keys").get(i);
-            for (String priv : List.of("d", "p", "q", "dp", "dq", "qi", "k")) {
-                if (k.has(priv)) {
-                    problems.add(where + ".keys[" + i + "] has the private member " + priv + "; register the public"
-                            + " key only");
-                    return null;
-                }
-            }
-        }
-        KeySet set;
-        try {
-            set = KeySet.fromJwks(StrictJson.toMap(v), AliasPolicy.STRICT);
-        } catch (KeyFormatException e) {
-            problems.add(where + ": " + e.getMessage());
-            return null;
-        }
-        if (!set.skipped().isEmpty() || set.keys().size() != v.get("keys").size()) {
-            problems.add(where + " holds a key that is not ES256, EdDSA or SGD_SM3_SM2");
+        KeySet set = publicKeySet(v, where, "ES256, EdDSA or SGD_SM3_SM2", problems);
+        if (set == null) {
             return null;
         }
         Set<String> kids = new HashSet<>();
@@ -538,6 +517,25 @@ final class AppsFile {
     }
 
     private static KeySet jwks(JsonNode v, String where, List<String> problems) {
+        KeySet set = publicKeySet(v, where, "ES256 or SGD_SM3_SM2", problems);
+        if (set == null) {
+            return null;
+        }
+        for (int i = 0; i < set.keys().size(); i++) {
+            VerificationKey k = set.keys().get(i);
+            if (k.keyId().isEmpty()) {
+                problems.add(where + ".keys[" + i + "] needs a kid");
+            } else if (k.algorithm() != JwsAlgorithm.ES256 && k.algorithm() != JwsAlgorithm.SGD_SM3_SM2) {
+                problems.add(where + ".keys[" + i + "] must be an ES256 or SGD_SM3_SM2 key, not " + k.algorithm());
+            } else if (!k.isSignatureKey()) {
+                problems.add(where + ".keys[" + i + "] must be a signature key (use sig)");
+            }
+        }
+        return set;
+    }
+
+    /** A JWK Set of 1 to 16 public keys, every one readable; {@code null} (and why) otherwise. */
+    private static KeySet publicKeySet(JsonNode v, String where, String kinds, List<String> problems) {
         if (!v.isObject() || !v.path("keys").isArray() || v.path("keys").isEmpty() || v.path("keys").size() > 16) {
             problems.add(where + " must be a JWK Set of 1 to 16 keys");
             return null;
@@ -560,18 +558,8 @@ final class AppsFile {
             return null;
         }
         if (!set.skipped().isEmpty() || set.keys().size() != v.get("keys").size()) {
-            problems.add(where + " holds a key that is not ES256 or SGD_SM3_SM2");
+            problems.add(where + " holds a key that is not " + kinds);
             return null;
-        }
-        for (int i = 0; i < set.keys().size(); i++) {
-            VerificationKey k = set.keys().get(i);
-            if (k.keyId().isEmpty()) {
-                problems.add(where + ".keys[" + i + "] needs a kid");
-            } else if (k.algorithm() != JwsAlgorithm.ES256 && k.algorithm() != JwsAlgorithm.SGD_SM3_SM2) {
-                problems.add(where + ".keys[" + i + "] must be an ES256 or SGD_SM3_SM2 key, not " + k.algorithm());
-            } else if (!k.isSignatureKey()) {
-                problems.add(where + ".keys[" + i + "] must be a signature key (use sig)");
-            }
         }
         return set;
     }

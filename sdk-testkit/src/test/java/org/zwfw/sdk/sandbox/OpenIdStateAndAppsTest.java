@@ -153,6 +153,18 @@ class OpenIdStateAndAppsTest {
             assertThatThrownBy(() -> Sandbox.builder().apps(file).start()).as(broken)
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(file.toString());
         }
+        // API keys: the public key only, each with a kid (spec/api-signing.md §8.1)
+        org.zwfw.sdk.crypto.SigningKey api = org.zwfw.sdk.crypto.SigningKey.generate(org.zwfw.sdk.crypto.JwsAlgorithm.ES256);
+        Files.writeString(file, "{\"apps\": [{\"client_id\": \"a\", \"redirect_uris\": [\"https://a.example/cb\"],"
+                + " \"token_endpoint_auth_method\": \"none\", \"api_keys\": {\"keys\": ["
+                + api.withKeyId("k1").toPrivateJwkJson() + "]}},"
+                + " {\"client_id\": \"b\", \"redirect_uris\": [\"https://a.example/cb\"],"
+                + " \"token_endpoint_auth_method\": \"none\", \"api_keys\": {\"keys\": ["
+                + api.withKeyId(null).verificationKey().toJson() + "]}}]}");
+        assertThatThrownBy(() -> Sandbox.builder().apps(file).start())
+                .hasMessageContaining("apps[0].api_keys.keys[0] has the private member d")
+                .hasMessageContaining("apps[1].api_keys.keys[0] needs a kid")
+                .message().doesNotContain(String.valueOf(api.toPrivateJwk().get("d")));
         Files.write(file, new byte[] {(byte) 0xff, '{'});
         assertThatThrownBy(() -> Sandbox.builder().apps(file).start()).hasMessageContaining("UTF-8");
         assertThatThrownBy(() -> Sandbox.builder().apps(dir.resolve("missing.json")).start())
