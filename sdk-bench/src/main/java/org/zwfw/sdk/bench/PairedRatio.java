@@ -67,10 +67,15 @@ public final class PairedRatio {
             report("SGD_SM3_SM2 sdkColdKey ÷ bareBouncyCastleColdKey", sm2::sdkColdKey, sm2::bareBouncyCastleColdKey,
                     pairs);
         }
-        if (selected("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle")) {
+        if (selected("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", "ES256 sign es256Sdk ÷ es256BareBouncyCastle")) {
             SignBenchmark sign = new SignBenchmark();
             sign.setup();
-            report("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", sign::sm2Sdk, sign::sm2BareBouncyCastle, pairs);
+            if (selected("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle")) {
+                report("SM2 sign sm2Sdk ÷ sm2BareBouncyCastle", sign::sm2Sdk, sign::sm2BareBouncyCastle, pairs);
+            }
+            if (selected("ES256 sign es256Sdk ÷ es256BareBouncyCastle")) {
+                report("ES256 sign es256Sdk ÷ es256BareBouncyCastle", sign::es256Sdk, sign::es256BareBouncyCastle, pairs);
+            }
         }
         for (String alg : new String[] {"ES256", "SGD_SM3_SM2"}) {
             String warm = "Presentation " + alg + " sdkPresentation ÷ twoBareVerifies";

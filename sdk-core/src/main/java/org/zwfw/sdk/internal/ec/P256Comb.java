@@ -219,6 +219,34 @@ final class P256Comb {
         }
     }
 
+    /**
+     * out = entry {@code index} of block {@code block}, negated when {@code negate} is 1, read in
+     * constant time for signing: every entry of the block is read and masked, and the negation is
+     * a masked choice between y and −y; neither depends on branches or on addresses.
+     *
+     * @param negate 0 or 1
+     * @param out    ten limbs: x then y
+     * @param scratch five limbs
+     */
+    void select(int block, int index, int negate, long[] out, long[] scratch) {
+        int half = 1 << (width - 1);
+        int base = block * half * 10;
+        java.util.Arrays.fill(out, 0, 10, 0L);
+        for (int e = 0; e < half; e++) {
+            // −1 exactly when e = index (both below 2^12)
+            long m = ((e ^ index) - 1) >> 31;
+            int o = base + e * 10;
+            for (int j = 0; j < 10; j++) {
+                out[j] |= points[o + j] & m;
+            }
+        }
+        P256Field.neg(out, 5, scratch, 0);
+        long n = -(long) negate;
+        for (int j = 0; j < 5; j++) {
+            out[5 + j] = (out[5 + j] & ~n) | (scratch[j] & n);
+        }
+    }
+
     private void add(int[] cols, P256Jacobian r) {
         int half = 1 << (width - 1);
         for (int b = 0; b < blocks; b++) {

@@ -23,7 +23,7 @@ import org.bouncycastle.util.BigIntegers;
  */
 public final class P256Ecdsa {
 
-    private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
+    static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
     /** The group order n. */
     public static final BigInteger N = CURVE.getN();
     /** The field prime p. */
@@ -52,7 +52,7 @@ public final class P256Ecdsa {
 
     private static volatile boolean largeBuilt;
 
-    private static P256Comb gComb(int width, int blocks) {
+    static P256Comb gComb(int width, int blocks) {
         ECPoint g = CURVE.getG().normalize();
         return P256Comb.build(Nat256.fromBigInteger(g.getAffineXCoord().toBigInteger()),
                 Nat256.fromBigInteger(g.getAffineYCoord().toBigInteger()), width, blocks);

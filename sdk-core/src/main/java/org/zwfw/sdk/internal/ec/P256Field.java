@@ -10,7 +10,8 @@ import java.math.BigInteger;
  * differences need no carries until {@link #fold}, and the reduction needs no multiplications:
  * since p ≡ −1 (mod 2^52), each Montgomery step adds m·p for m = the low limb, and the limbs of p
  * (2^52 − 1, 2^44 − 1, 0, 2^36, 2^48 − 2^16) make m·p a few shifts. Variable-time where it
- * branches (only {@link #isZero}); for public data only.
+ * branches (only {@link #isZero}); {@link #zeroMask} and {@link #toWords} have no branches, for
+ * the secret values of signing ({@link P256BaseMultiplier}).
  *
  * <p>Bounds. Every value is a non-negative integer (its limbs may be negative). {@link #mul} and
  * {@link #sqr} take values below 4p and return values below 2p with limbs 0–3 in [0, 2^52);
@@ -270,6 +271,66 @@ final class P256Field {
         r[ro + 2] = l2;
         r[ro + 3] = l3 - (h << 36);
         r[ro + 4] = l4 + (h << 16);
+    }
+
+    /**
+     * −1 when a (a value below 2p) is 0 modulo p, else 0; without branches, for secret data.
+     */
+    static long zeroMask(long[] a, int ao) {
+        long l0 = a[ao];
+        long l1 = a[ao + 1] + (l0 >> 52);
+        long l2 = a[ao + 2] + (l1 >> 52);
+        long l3 = a[ao + 3] + (l2 >> 52);
+        long l4 = a[ao + 4] + (l3 >> 52);
+        l0 &= MASK;
+        l1 &= MASK;
+        l2 &= MASK;
+        l3 &= MASK;
+        long zero = l0 | l1 | l2 | l3 | l4;
+        long isP = (l0 ^ PL[0]) | (l1 ^ PL[1]) | (l2 ^ PL[2]) | (l3 ^ PL[3]) | (l4 ^ PL[4]);
+        return ~(zero | -zero) >> 63 | ~(isP | -isP) >> 63;
+    }
+
+    /**
+     * The canonical value in [0, p) of the Montgomery-form a, as eight little-endian 32-bit words
+     * (BouncyCastle's {@code SecP256R1Field} form) at {@code out[oo, oo + 8)}; without branches,
+     * for secret data.
+     */
+    static void toWords(long[] a, int ao, int[] out, int oo) {
+        long[] one = {1, 0, 0, 0, 0};
+        long[] v = new long[5];
+        // a·1 / R: the value a stands for, below 2p
+        mul(a, ao, one, 0, v, 0);
+        long l0 = v[0];
+        long l1 = v[1] + (l0 >> 52);
+        long l2 = v[2] + (l1 >> 52);
+        long l3 = v[3] + (l2 >> 52);
+        long l4 = v[4] + (l3 >> 52);
+        l0 &= MASK;
+        l1 &= MASK;
+        l2 &= MASK;
+        l3 &= MASK;
+        // d = v − p; keep it when there is no borrow (v ≥ p)
+        long d0 = l0 - PL[0];
+        long d1 = l1 - PL[1] + (d0 >> 52);
+        long d2 = l2 - PL[2] + (d1 >> 52);
+        long d3 = l3 - PL[3] + (d2 >> 52);
+        long d4 = l4 - PL[4] + (d3 >> 52);
+        long keep = ~(d4 >> 63);
+        l0 = (l0 & ~keep) | (d0 & MASK & keep);
+        l1 = (l1 & ~keep) | (d1 & MASK & keep);
+        l2 = (l2 & ~keep) | (d2 & MASK & keep);
+        l3 = (l3 & ~keep) | (d3 & MASK & keep);
+        l4 = (l4 & ~keep) | (d4 & keep);
+        // limb k holds bits 52k .. 52k + 51 (see toMontgomery)
+        out[oo] = (int) l0;
+        out[oo + 1] = (int) ((l0 >>> 32) | (l1 << 20));
+        out[oo + 2] = (int) (l1 >>> 12);
+        out[oo + 3] = (int) ((l1 >>> 44) | (l2 << 8));
+        out[oo + 4] = (int) ((l2 >>> 24) | (l3 << 28));
+        out[oo + 5] = (int) (l3 >>> 4);
+        out[oo + 6] = (int) ((l3 >>> 36) | (l4 << 16));
+        out[oo + 7] = (int) (l4 >>> 16);
     }
 
     /** Whether a (a value below 2p) is 0 modulo p. */

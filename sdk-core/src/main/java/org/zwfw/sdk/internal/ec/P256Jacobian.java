@@ -37,6 +37,51 @@ final class P256Jacobian {
         infinity = false;
     }
 
+    /** Sets this to the finite affine point at {@code xy[off, off + 10)}. */
+    void setAffine(long[] xy, int off) {
+        System.arraycopy(xy, off, x, 0, 5);
+        System.arraycopy(xy, off + 5, y, 0, 5);
+        System.arraycopy(P256Field.ONE, 0, z, 0, 5);
+        infinity = false;
+    }
+
+    /**
+     * this = this + A for the finite affine point A at {@code xy[off, off + 10)}, with the same
+     * operations whatever the values (no branch), for signing: this must be finite. The formulas
+     * fail when this = ±A (then H ≡ 0 and the result is meaningless), which the caller learns from
+     * the returned mask.
+     *
+     * @return −1 when H ≡ 0 (this was ±A: the result is wrong), else 0
+     */
+    long addAffineUniform(long[] xy, int off) {
+        long[] zz = t1;
+        long[] h = t2;
+        long[] r = t3;
+        P256Field.sqr(z, 0, zz, 0);
+        P256Field.mul(xy, off, zz, 0, h, 0);
+        P256Field.sub(h, 0, x, 0, h, 0);
+        P256Field.mul(zz, 0, z, 0, r, 0);
+        P256Field.mul(r, 0, xy, off + 5, r, 0);
+        P256Field.sub(r, 0, y, 0, r, 0);
+        long exceptional = P256Field.zeroMask(h, 0);
+        long[] hh = t1;
+        long[] hhh = t4;
+        long[] v = t5;
+        P256Field.mul(z, 0, h, 0, z, 0);
+        P256Field.sqr(h, 0, hh, 0);
+        P256Field.mul(hh, 0, h, 0, hhh, 0);
+        P256Field.mul(x, 0, hh, 0, v, 0);
+        P256Field.sqr(r, 0, x, 0);
+        P256Field.sub(x, 0, hhh, 0, x, 0);
+        P256Field.times(v, 0, 2, h, 0);
+        P256Field.sub(x, 0, h, 0, x, 0);
+        P256Field.sub(v, 0, x, 0, v, 0);
+        P256Field.mul(r, 0, v, 0, v, 0);
+        P256Field.mul(y, 0, hhh, 0, h, 0);
+        P256Field.sub(v, 0, h, 0, y, 0);
+        return exceptional;
+    }
+
     /** this = 2 · this. */
     void twice() {
         if (infinity) {

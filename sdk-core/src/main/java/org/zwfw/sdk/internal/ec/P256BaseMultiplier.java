@@ -1,0 +1,140 @@
+package org.zwfw.sdk.internal.ec;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
+import org.bouncycastle.math.raw.Nat256;
+
+/**
+ * k·G on P-256 for signing and key generation (secret k), with the same sequence of operations
+ * and memory reads whatever k is: the signed comb of {@link P256Comb} (every digit ±1, so every
+ * column adds one point per block, none skipped), each point read with {@link P256Comb#select}
+ * (all entries of the block read and masked, the sign a masked choice), the accumulator run on
+ * {@link P256Field} by {@link P256Jacobian#addAffineUniform} (no branch), the result brought to
+ * affine with BouncyCastle's constant-time inversion ({@code SecP256R1Field.inv}). The scalar is
+ * made odd without a branch (k, or k + n chosen by a mask).
+ *
+ * <p>The mixed addition is not complete: it fails when the accumulator equals ± the point added,
+ * which for a secret uniformly random k happens with probability about 2^−250 per
+ * multiplication. The multiplication then starts again with BouncyCastle's
+ * {@code FixedPointCombMultiplier}, so the answer is always right. Any point other than G of
+ * P-256 goes to BouncyCastle too. Comb: 6 teeth × 4 blocks (128 points, 10,240 bytes), d = 11:
+ * 10 doublings and 43 additions, each addition after a read of 32 points.
+ */
+public final class P256BaseMultiplier implements ECMultiplier {
+
+    static final int WIDTH = 6;
+    static final int BLOCKS = 4;
+
+    private static final ECPoint G = P256Ecdsa.CURVE.getG().normalize();
+    private static final int[] N_WORDS = Nat256.fromBigInteger(P256Ecdsa.N);
+
+    /** Built on first use (class initialisation is thread-safe). */
+    private static final class Table {
+        static final P256Comb COMB = P256Ecdsa.gComb(WIDTH, BLOCKS);
+    }
+
+    /** Stateless: one instance serves every thread. */
+    public P256BaseMultiplier() {
+    }
+
+    @Override
+    public ECPoint multiply(ECPoint p, BigInteger k) {
+        if (!isGenerator(p)) {
+            return new FixedPointCombMultiplier().multiply(p, k);
+        }
+        BigInteger reduced = k.signum() < 0 || k.compareTo(P256Ecdsa.N) >= 0 ? k.mod(P256Ecdsa.N) : k;
+        if (reduced.signum() == 0) {
+            return p.getCurve().getInfinity();
+        }
+        int[] xy = new int[16];
+        if (!multiplyG(Nat256.fromBigInteger(reduced), Table.COMB, xy)) {
+            return new FixedPointCombMultiplier().multiply(p, k);
+        }
+        return p.getCurve().createPoint(Nat256.toBigInteger(java.util.Arrays.copyOfRange(xy, 0, 8)),
+                Nat256.toBigInteger(java.util.Arrays.copyOfRange(xy, 8, 16)));
+    }
+
+    private static boolean isGenerator(ECPoint p) {
+        return p == G || p.getCurve().equals(G.getCurve()) && p.equals(G);
+    }
+
+    /**
+     * xy = k·G as affine x then y (eight little-endian words each).
+     *
+     * @param k    a scalar in [1, n), eight little-endian words
+     * @param comb a comb of G
+     * @return false when an addition met its exceptional case (the result is then not written)
+     */
+    static boolean multiplyG(int[] k, P256Comb comb, int[] xy) {
+        int w = comb.width;
+        int d = comb.spacing;
+        int bits = w * comb.blocks * d;
+        int words = Math.max(9, (bits + 31) >>> 5);
+        // odd = k when k is odd, else k + n (the same multiple of G): chosen by a mask
+        int[] sum = new int[8];
+        int carry = Nat256.add(k, N_WORDS, sum);
+        int even = -((k[0] & 1) ^ 1);
+        int[] odd = new int[words];
+        for (int i = 0; i < 8; i++) {
+            odd[i] = (k[i] & ~even) | (sum[i] & even);
+        }
+        odd[8] = carry & even;
+        // t = (odd − 1) / 2 + 2^(B−1): bit i of t is 1 for the digit +1 at 2^i, 0 for −1
+        int[] t = new int[words];
+        for (int i = 0; i < words; i++) {
+            t[i] = (odd[i] >>> 1) | (i + 1 < words ? odd[i + 1] << 31 : 0);
+        }
+        t[(bits - 1) >>> 5] |= 1 << ((bits - 1) & 31);
+        P256Jacobian acc = new P256Jacobian();
+        long[] point = new long[10];
+        long[] scratch = new long[5];
+        long exceptional = 0;
+        int teeth = w - 1;
+        int low = (1 << teeth) - 1;
+        for (int i = d - 1; i >= 0; i--) {
+            if (i < d - 1) {
+                acc.twice();
+            }
+            for (int b = 0; b < comb.blocks; b++) {
+                int first = i + d * w * b;
+                int m = 0;
+                for (int j = teeth - 1; j >= 0; j--) {
+                    int bit = first + j * d;
+                    m = (m << 1) | ((t[bit >>> 5] >>> (bit & 31)) & 1);
+                }
+                int top = first + teeth * d;
+                int sign = (t[top >>> 5] >>> (top & 31)) & 1;
+                // top digit +1: entry m added; −1: entry ~m subtracted (the column's negation)
+                comb.select(b, m ^ (low & (sign - 1)), sign ^ 1, point, scratch);
+                if (i == d - 1 && b == 0) {
+                    acc.setAffine(point, 0);
+                } else {
+                    exceptional |= acc.addAffineUniform(point, 0);
+                }
+            }
+        }
+        if (exceptional != 0) {
+            return false;
+        }
+        int[] x = new int[8];
+        int[] y = new int[8];
+        int[] z = new int[8];
+        P256Field.toWords(acc.x, 0, x, 0);
+        P256Field.toWords(acc.y, 0, y, 0);
+        P256Field.toWords(acc.z, 0, z, 0);
+        int[] zi = Nat256.create();
+        SecP256R1Field.inv(z, zi);
+        int[] tt = Nat256.createExt();
+        int[] zi2 = Nat256.create();
+        SecP256R1Field.square(zi, zi2, tt);
+        SecP256R1Field.multiply(x, zi2, x, tt);
+        SecP256R1Field.multiply(zi2, zi, zi2, tt);
+        SecP256R1Field.multiply(y, zi2, y, tt);
+        System.arraycopy(x, 0, xy, 0, 8);
+        System.arraycopy(y, 0, xy, 8, 8);
+        return true;
+    }
+}
