@@ -137,6 +137,27 @@ class ApiCasesTest {
     }
 
     @Test
+    void casesSubmittedInTheSameSecondAreListedNewestFirst() {
+        // the test clock stands still: both cases have the same submitted_at
+        List<String> ids = new java.util.ArrayList<>();
+        String ref = null;
+        for (int i = 0; i < 2; i++) {
+            String consent = sandbox.openIdProvider().consentToken(TestCitizen.L3, "sandbox-service");
+            Map<String, Object> body = pension(TestCitizen.L3, upload(), consent);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> form = (Map<String, Object>) body.get("form");
+            form.put("requested_start_month", "2038-04");
+            ApiClient.Reply r = service.create("/v1/cases", body, key());
+            assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+            ids.add(r.json().path("case_id").asText());
+            ref = r.json().path("applicant").path("applicant_ref").asText();
+        }
+        List<String> listed = service.get("/v1/cases?applicant_ref=" + ref).json().path("items").findValuesAsText(
+                "case_id");
+        assertThat(listed.indexOf(ids.get(1))).isLessThan(listed.indexOf(ids.get(0))).isNotNegative();
+    }
+
+    @Test
     void aRefusedSubmissionCreatesNothingAndSpendsNothing() {
         String upload = upload();
         String consent = sandbox.openIdProvider().consentToken(TestCitizen.L4, "sandbox-service");

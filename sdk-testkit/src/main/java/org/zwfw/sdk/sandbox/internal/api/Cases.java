@@ -407,6 +407,9 @@ final class Cases {
                 }
             }
         }
+        // newest first; cases of the same second (submitted_at has whole seconds) too: the store
+        // keeps submission order, reversed here, and the sort is stable
+        java.util.Collections.reverse(found);
         found.sort((a, b) -> ((String) b.get("submitted_at")).compareTo((String) a.get("submitted_at")));
         String binding = c.appId() + "|cases|" + key + "|" + status + "|" + itemCode;
         Pages.Page<Map<String, Object>> page = pages.page(found, binding, c.param(q, "page_token"), size,
