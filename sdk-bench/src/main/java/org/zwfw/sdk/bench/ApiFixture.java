@@ -18,6 +18,7 @@ import org.zwfw.sdk.client.ApiResponse;
 import org.zwfw.sdk.client.RetryPolicy;
 import org.zwfw.sdk.crypto.AliasPolicy;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
+import org.zwfw.sdk.crypto.KeySet;
 import org.zwfw.sdk.crypto.SigningKey;
 import org.zwfw.sdk.httpsig.HttpFields;
 import org.zwfw.sdk.httpsig.MessageSigner;
@@ -27,11 +28,11 @@ import org.zwfw.sdk.httpsig.Signed;
 import org.zwfw.sdk.sandbox.Sandbox;
 
 /**
- * One signed {@code GET /v1/service-items/{code}} against a sandbox in this JVM on loopback, two
- * ways: through {@link ApiClient} (signs every request with a new nonce, verifies every answer) and
- * through a bare {@link HttpClient} sending requests signed before the measurement. The sandbox
- * refuses a nonce seen before ({@code 401 REPLAYED}), so the bare side takes each request of a pool
- * once ({@link #presign}); every answer that is not {@code 200} is counted, and {@link #check()}
+ * One signed {@code GET /v1/service-items/{code}} against a sandbox on loopback, in this JVM or in
+ * another one ({@link SandboxProcess}), two ways: through {@link ApiClient} (signs every request
+ * with a new nonce, verifies every answer) and through a bare {@link HttpClient} sending requests
+ * signed before the measurement. The sandbox refuses a nonce seen before ({@code 401 REPLAYED}),
+ * so the bare side takes each request of a pool once ({@link #presign}); every answer that is not {@code 200} is counted, and {@link #check()}
  * fails when there was one. Both clients have the settings of the SDK's default transport
  * (redirects never followed, connect timeout 5 s, a 10 s timeout per request, default HTTP
  * version); the bare one reads the answer's bytes and nothing else.
@@ -43,7 +44,14 @@ final class ApiFixture implements AutoCloseable {
     private static final String ACCEPT = "application/json, application/problem+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    /** The sandbox's rate limit: 1,000,000 calls a second, so that it (50 by default) is not what is measured. */
+    static final int RATE_LIMIT = 1_000_000;
+
+    final JwsAlgorithm alg;
+    /** The sandbox in this JVM, or {@code null} when it runs in {@link #process}. */
     final Sandbox sandbox;
+    /** The sandbox in a JVM of its own, or {@code null} when it runs in this one. */
+    final SandboxProcess process;
     final ApiClient client;
     final HttpClient bare;
     private final MessageSigner signer;
@@ -57,20 +65,43 @@ final class ApiFixture implements AutoCloseable {
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     /**
+     * Against a sandbox started in this JVM.
+     *
      * @param alg the application key's algorithm (the sandbox answers with the platform key of the same one)
      */
     ApiFixture(JwsAlgorithm alg) {
-        // 1,000,000 calls a second: the sandbox's rate limit (50 by default) must not be what is measured
-        sandbox = Sandbox.builder().apiRateLimit(1_000_000).start();
-        SigningKey key = sandbox.defaultAppKey(Sandbox.DEFAULT_API_APP, alg);
-        URI origin = sandbox.apiBaseUri().resolve("/");
-        uri = origin.resolve(PATH);
-        client = ApiClient.builder().endpoint(origin).allowLoopbackHttp(true).appId(Sandbox.DEFAULT_API_APP).appKey(key)
-                .platformKeys(sandbox.platformKeys()).retryPolicy(RetryPolicy.NONE).timeouts(TIMEOUT, TIMEOUT)
-                .build();
-        bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        signer = MessageSigner.of(key);
+        this(alg, Sandbox.builder().apiRateLimit(RATE_LIMIT).start(), null);
+    }
+
+    /**
+     * Against a sandbox in another JVM, with the same calls and checks; {@link #close()} ends it.
+     *
+     * @param alg     the application key's algorithm
+     * @param process the running sandbox process, owned by the fixture from now on
+     */
+    ApiFixture(JwsAlgorithm alg, SandboxProcess process) {
+        this(alg, null, process);
+    }
+
+    private ApiFixture(JwsAlgorithm alg, Sandbox sandbox, SandboxProcess process) {
+        this.alg = alg;
+        this.sandbox = sandbox;
+        this.process = process;
+        try {
+            SigningKey key = sandbox != null ? sandbox.defaultAppKey(Sandbox.DEFAULT_API_APP, alg) : process.appKey(alg);
+            KeySet platformKeys = sandbox != null ? sandbox.platformKeys() : process.platformKeys();
+            URI origin = sandbox != null ? sandbox.apiBaseUri().resolve("/") : process.origin();
+            uri = origin.resolve(PATH);
+            client = ApiClient.builder().endpoint(origin).allowLoopbackHttp(true).appId(Sandbox.DEFAULT_API_APP)
+                    .appKey(key).platformKeys(platformKeys).retryPolicy(RetryPolicy.NONE).timeouts(TIMEOUT, TIMEOUT)
+                    .build();
+            bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            signer = MessageSigner.of(key);
+        } catch (RuntimeException e) {
+            closeServer();
+            throw e;
+        }
     }
 
     /**
@@ -177,6 +208,15 @@ final class ApiFixture implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        sandbox.close();
+        closeServer();
+    }
+
+    private void closeServer() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (process != null) {
+            process.close();
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,13 +24,23 @@ import org.zwfw.sdk.crypto.JwsAlgorithm;
  * <p>Usage: {@code java -cp benchmarks.jar org.zwfw.sdk.bench.ApiPairedRatio [pairs [slice-seconds [algs [warm-up-slices]]]]}
  * (default 10 pairs of 2 s slices, {@code ES256}, 10 warm-up slices per side; algs comma-separated:
  * {@code ES256,EdDSA,SGD_SM3_SM2}).
+ *
+ * <p>{@code -Dapibench.sandbox=process} runs the sandbox in a JVM of its own ({@link SandboxProcess},
+ * one per algorithm), a stand-in for the remote platform: pinned with {@code taskset -c 1} when
+ * {@code taskset} and CPU 1 exist ({@code -Dapibench.sandboxCpu=N} for another CPU), this JVM to be
+ * started with {@code taskset -c 0} (a warning says when it is not on one other CPU). The report then
+ * gives the sandbox process's CPU per call apart from the client's, how busy each process was, and
+ * the client process's CPU per call. The default, {@code -Dapibench.sandbox=jvm}, runs it in this JVM.
  */
 public final class ApiPairedRatio {
 
     static final int CALLERS = 32;
     /** Slices of each side before anything is counted, by default. */
     static final int WARMUP_SLICES = 10;
-    private static int warmupSlices = WARMUP_SLICES;
+    /** Where the sandbox runs: {@code jvm} (this one, the default) or {@code process} (a JVM of its own). */
+    static final String SANDBOX_PROPERTY = "apibench.sandbox";
+    /** The CPU the sandbox process is pinned to (default 1). */
+    static final String SANDBOX_CPU_PROPERTY = "apibench.sandboxCpu";
 
     private ApiPairedRatio() {
     }
@@ -41,14 +53,49 @@ public final class ApiPairedRatio {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         double slice = args.length > 1 ? Double.parseDouble(args[1]) : 2;
         String[] algs = (args.length > 2 ? args[2] : "ES256").split(",");
-        warmupSlices = args.length > 3 ? Integer.parseInt(args[3]) : WARMUP_SLICES;
+        int warmup = args.length > 3 ? Integer.parseInt(args[3]) : WARMUP_SLICES;
+        String where = System.getProperty(SANDBOX_PROPERTY, "jvm");
+        if (!where.equals("jvm") && !where.equals("process")) {
+            System.err.println("-D" + SANDBOX_PROPERTY + " must be jvm or process");
+            System.exit(2);
+        }
         System.out.println("JDK " + Runtime.version() + ", " + CALLERS + " concurrent calls, " + pairs
                 + " ABBA pairs of " + slice + " s slices");
+        boolean separate = where.equals("process");
+        OptionalInt cpu = separate ? sandboxCpu() : OptionalInt.empty();
         boolean failed = false;
-        for (String alg : algs) {
-            failed |= !compare(ApiFixture.algorithm(alg), pairs, slice);
+        for (String name : algs) {
+            JwsAlgorithm alg = ApiFixture.algorithm(name);
+            ApiFixture f;
+            try {
+                f = separate ? new ApiFixture(alg, SandboxProcess.start(cpu)) : new ApiFixture(alg);
+            } catch (IllegalStateException e) {
+                System.out.println(alg + ": FAILED: " + e.getMessage());
+                failed = true;
+                continue;
+            }
+            failed |= !compare(f, pairs, slice, warmup);
         }
         System.exit(failed ? 1 : 0);
+    }
+
+    /**
+     * Where the sandbox process goes: the CPU of {@code -Dapibench.sandboxCpu} (1) when {@code taskset}
+     * and that CPU exist, with a warning when this JVM is not on one other CPU; else nowhere in
+     * particular, with a warning.
+     */
+    private static OptionalInt sandboxCpu() {
+        int want = Integer.getInteger(SANDBOX_CPU_PROPERTY, 1);
+        Set<Integer> own = CpuAffinity.own();
+        if (CpuAffinity.taskset().isEmpty() || !CpuAffinity.online().contains(want)) {
+            System.out.println("WARNING: " + (CpuAffinity.taskset().isEmpty() ? "no taskset on the PATH" : "no CPU " + want)
+                    + ": the sandbox process is not pinned and shares this JVM's CPUs " + own);
+            return OptionalInt.empty();
+        }
+        System.out.println("sandbox in a JVM of its own on CPU " + want + " (taskset -c " + want + "); this JVM on CPUs "
+                + own);
+        CpuAffinity.warning(own, want).ifPresent(System.out::println);
+        return OptionalInt.of(want);
     }
 
     /** What one side did over its slices. */
@@ -60,6 +107,9 @@ public final class ApiPairedRatio {
         long serverNanos;
         long clientNanos;
         long processNanos;
+        /** CPU of the sandbox process (separate mode): all of it, and its sandbox threads. */
+        long childNanos;
+        long childServerNanos;
         double lastRate = 4_000;
 
         Side(String name) {
@@ -67,13 +117,20 @@ public final class ApiPairedRatio {
         }
     }
 
-    private static boolean compare(JwsAlgorithm alg, int pairs, double slice) throws Exception {
+    /**
+     * Runs the warm-up and the pairs on a fixture and prints the report.
+     *
+     * @param fixture the calls, closed at the end
+     * @return false when an answer was not 200
+     */
+    static boolean compare(ApiFixture fixture, int pairs, double slice, int warmup) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
-        try (ApiFixture f = new ApiFixture(alg)) {
+        JwsAlgorithm alg = fixture.alg;
+        try (ApiFixture f = fixture) {
             Side sdk = new Side("sdk");
             Side bare = new Side("bare");
             // warm-up: both paths compiled (about 20 s of C2 work on this machine), connections open
-            for (int i = 0; i < warmupSlices; i++) {
+            for (int i = 0; i < warmup; i++) {
                 run(f, callers, sdk, slice, false);
                 run(f, callers, bare, slice, false);
             }
@@ -81,6 +138,7 @@ public final class ApiPairedRatio {
             bare = carry(bare);
             double[] ratios = new double[pairs];
             MachineLoad.Sample before = MachineLoad.sample();
+            long childBefore = f.process == null ? 0 : f.process.cpuTime().process();
             for (int i = 0; i < pairs; i++) {
                 double a;
                 double b;
@@ -93,12 +151,18 @@ public final class ApiPairedRatio {
                 }
                 ratios[i] = a / b;
             }
-            double foreign = MachineLoad.foreignCores(before, MachineLoad.sample());
+            long child = f.process == null ? 0 : f.process.cpuTime().process() - childBefore;
+            double foreign = MachineLoad.foreignCores(before, MachineLoad.sample(), child);
             Arrays.sort(ratios);
             System.out.printf(Locale.ROOT, "%s: sdk ÷ bareHttpClient median %.3f (quartiles %.3f .. %.3f); mean rates"
                     + " %,.0f / %,.0f calls/s; other processes %.2f cores%n", alg, PairedRatio.quantile(ratios, 0.5),
                     PairedRatio.quantile(ratios, 0.25), PairedRatio.quantile(ratios, 0.75), sdk.calls / sdk.seconds,
                     bare.calls / bare.seconds, foreign);
+            if (f.process != null) {
+                reportSeparate(sdk, bare);
+                f.check();
+                return true;
+            }
             for (Side s : List.of(sdk, bare)) {
                 long[] all = s.latencies.stream().flatMapToLong(Arrays::stream).toArray();
                 Arrays.sort(all);
@@ -122,6 +186,26 @@ public final class ApiPairedRatio {
         }
     }
 
+    /** The CPU lines when the sandbox ran in a JVM of its own: its process and the client's apart. */
+    private static void reportSeparate(Side sdk, Side bare) {
+        for (Side s : List.of(sdk, bare)) {
+            long[] all = s.latencies.stream().flatMapToLong(Arrays::stream).toArray();
+            Arrays.sort(all);
+            double n = s.calls;
+            System.out.printf(Locale.ROOT, "  %-5s latency p50 %.0f µs, p99 %.0f µs (%d calls); CPU per call: sandbox"
+                    + " process %.1f µs (its sandbox threads %.1f µs), client threads %.1f µs, rest of the client JVM"
+                    + " %.1f µs; busy: sandbox process %.2f cores, client process %.2f cores%n", s.name,
+                    percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, all.length, s.childNanos / 1e3 / n,
+                    s.childServerNanos / 1e3 / n, s.clientNanos / 1e3 / n,
+                    Math.max(0, s.processNanos - s.serverNanos - s.clientNanos) / 1e3 / n, s.childNanos / 1e9 / s.seconds,
+                    s.processNanos / 1e9 / s.seconds);
+        }
+        double sdkCpu = (double) sdk.processNanos / sdk.calls;
+        double bareCpu = (double) bare.processNanos / bare.calls;
+        System.out.printf(Locale.ROOT, "  client process CPU per call: sdk %.1f µs, bare %.1f µs; bare ÷ sdk %.3f (the"
+                + " ratio when the client's CPU is the limit)%n", sdkCpu / 1e3, bareCpu / 1e3, bareCpu / sdkCpu);
+    }
+
     /** A side with nothing counted yet but the rate learnt in the warm-up. */
     private static Side carry(Side s) {
         Side n = new Side(s.name);
@@ -141,6 +225,7 @@ public final class ApiPairedRatio {
             f.presign(ApiCallBenchmark.poolSize(side.lastRate, seconds));
         }
         Callable<Integer> call = isBare ? f::bare : f::sdk;
+        SandboxProcess.Cpu child0 = f.process == null ? null : f.process.cpuTime();
         ThreadCpu.Sample cpu0 = ThreadCpu.sample();
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
@@ -171,6 +256,7 @@ public final class ApiPairedRatio {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         ThreadCpu.Sample cpu1 = ThreadCpu.sample();
+        SandboxProcess.Cpu child1 = f.process == null ? null : f.process.cpuTime();
         double rate = calls / elapsed;
         side.lastRate = Math.max(side.lastRate, rate);
         if (count) {
@@ -180,6 +266,10 @@ public final class ApiPairedRatio {
             side.serverNanos += cpu1.server() - cpu0.server();
             side.clientNanos += cpu1.client() - cpu0.client();
             side.processNanos += cpu1.process() - cpu0.process();
+            if (child0 != null) {
+                side.childNanos += child1.process() - child0.process();
+                side.childServerNanos += child1.sandboxThreads() - child0.sandboxThreads();
+            }
         }
         return rate;
     }

@@ -36,10 +36,19 @@ final class MachineLoad {
 
     /** @return cores' worth of CPU that other processes used between the samples */
     static double foreignCores(Sample from, Sample to) {
+        return foreignCores(from, to, 0);
+    }
+
+    /**
+     * @param ours CPU nanoseconds a process of the measurement's own (the sandbox process) used
+     *             between the samples
+     * @return cores' worth of CPU that processes other than this one and that one used between the samples
+     */
+    static double foreignCores(Sample from, Sample to, long ours) {
         if (from.machineBusyNanos() < 0 || to.machineBusyNanos() < 0) {
             return 0;
         }
-        double foreign = (to.machineBusyNanos() - from.machineBusyNanos()) - (to.ownNanos() - from.ownNanos());
+        double foreign = (to.machineBusyNanos() - from.machineBusyNanos()) - (to.ownNanos() - from.ownNanos()) - ours;
         return Math.max(0, foreign) / (to.wallNanos() - from.wallNanos());
     }
 
