@@ -3,7 +3,6 @@ package org.zwfw.sdk.crypto;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.zwfw.sdk.internal.sm.Sm2Math;
 
 /**
@@ -31,7 +30,7 @@ final class Sm2Private extends PrivateMaterial {
         if (d.signum() <= 0 || d.compareTo(n.subtract(BigInteger.ONE)) >= 0) {
             throw new KeyFormatException("SM2 private scalar d is not in [1, n-2] (GB/T 32918.1 §6.1)");
         }
-        ECPoint q = new FixedPointCombMultiplier().multiply(Curves.SM2.getG(), d).normalize();
+        ECPoint q = Sm2Math.BASE.multiply(Curves.SM2.getG(), d).normalize();
         return new Sm2Public(q, signerId);
     }
 

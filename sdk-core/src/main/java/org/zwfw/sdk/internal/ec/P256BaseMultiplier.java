@@ -14,7 +14,7 @@ import org.bouncycastle.math.raw.Nat256;
  * (all entries of the block read and masked, the sign a masked choice), the accumulator run on
  * {@link P256Field} by {@link P256Jacobian#addAffineUniform} (no branch), the result brought to
  * affine with BouncyCastle's constant-time inversion ({@code SecP256R1Field.inv}). The scalar is
- * made odd without a branch (k, or k + n chosen by a mask).
+ * recoded without a branch ({@link SignedDigits}).
  *
  * <p>The mixed addition is not complete: it fails when the accumulator equals ± the point added,
  * which for a secret uniformly random k happens with probability about 2^−250 per
@@ -71,44 +71,18 @@ public final class P256BaseMultiplier implements ECMultiplier {
     static boolean multiplyG(int[] k, P256Comb comb, int[] xy) {
         int w = comb.width;
         int d = comb.spacing;
-        int bits = w * comb.blocks * d;
-        int words = Math.max(9, (bits + 31) >>> 5);
-        // odd = k when k is odd, else k + n (the same multiple of G): chosen by a mask
-        int[] sum = new int[8];
-        int carry = Nat256.add(k, N_WORDS, sum);
-        int even = -((k[0] & 1) ^ 1);
-        int[] odd = new int[words];
-        for (int i = 0; i < 8; i++) {
-            odd[i] = (k[i] & ~even) | (sum[i] & even);
-        }
-        odd[8] = carry & even;
-        // t = (odd − 1) / 2 + 2^(B−1): bit i of t is 1 for the digit +1 at 2^i, 0 for −1
-        int[] t = new int[words];
-        for (int i = 0; i < words; i++) {
-            t[i] = (odd[i] >>> 1) | (i + 1 < words ? odd[i + 1] << 31 : 0);
-        }
-        t[(bits - 1) >>> 5] |= 1 << ((bits - 1) & 31);
+        int[] t = SignedDigits.recode(k, N_WORDS, w * comb.blocks * d);
         P256Jacobian acc = new P256Jacobian();
         long[] point = new long[10];
         long[] scratch = new long[5];
         long exceptional = 0;
-        int teeth = w - 1;
-        int low = (1 << teeth) - 1;
         for (int i = d - 1; i >= 0; i--) {
             if (i < d - 1) {
                 acc.twice();
             }
             for (int b = 0; b < comb.blocks; b++) {
-                int first = i + d * w * b;
-                int m = 0;
-                for (int j = teeth - 1; j >= 0; j--) {
-                    int bit = first + j * d;
-                    m = (m << 1) | ((t[bit >>> 5] >>> (bit & 31)) & 1);
-                }
-                int top = first + teeth * d;
-                int sign = (t[top >>> 5] >>> (top & 31)) & 1;
-                // top digit +1: entry m added; −1: entry ~m subtracted (the column's negation)
-                comb.select(b, m ^ (low & (sign - 1)), sign ^ 1, point, scratch);
+                int c = SignedDigits.column(t, i, b, w, d);
+                comb.select(b, c >>> 1, c & 1, point, scratch);
                 if (i == d - 1 && b == 0) {
                     acc.setAffine(point, 0);
                 } else {

@@ -9,14 +9,13 @@ import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.util.BigIntegers;
 
 /**
  * SM2 digital signature with SM3, GB/T 32918.2-2016 §6 and §7 (= GM/T 0003.2), on BouncyCastle's
  * curve arithmetic. Z_A (GB/T 32918.2 §5.5) is computed once per key and signer ID rather than
- * once per signature. Signing uses BouncyCastle's fixed-base comb multiplier and constant-time
- * modular inversion; verification is variable-time (public data only) and compares x1 in
+ * once per signature. Signing computes k·G in constant time with the SDK's signed comb
+ * ({@link Sm2BaseMultiplier}) and uses BouncyCastle's constant-time modular inversion; verification is variable-time (public data only) and compares x1 in
  * projective coordinates, without converting the point to affine form.
  *
  * <p>Compared in {@code sdk-bench} against BouncyCastle's {@code SM2Signer} with its own
@@ -34,6 +33,8 @@ public final class Sm2Math {
 
     private static final ECDomainParameters D = DOMAIN;
     private static final BigInteger N = D.getN();
+    /** k·G in constant time ({@link Sm2BaseMultiplier}). */
+    public static final Sm2BaseMultiplier BASE = new Sm2BaseMultiplier();
 
     private static ECDomainParameters domain() {
         X9ECParameters x9 = CustomNamedCurves.getByName("sm2p256v1");
@@ -208,7 +209,7 @@ public final class Sm2Math {
      * @return the raw 64-byte r‖s signature, or {@code null}
      */
     public static byte[] signWithK(BigInteger d, BigInteger dPlus1Inv, BigInteger e, BigInteger k) {
-        ECPoint kg = new FixedPointCombMultiplier().multiply(D.getG(), k).normalize();
+        ECPoint kg = BASE.multiply(D.getG(), k).normalize();
         BigInteger r = e.add(kg.getAffineXCoord().toBigInteger()).mod(N);
         if (r.signum() == 0 || r.add(k).equals(N)) {
             return null;
