@@ -1,9 +1,5 @@
 package org.zwfw.sdk.internal.ec;
 
-import java.math.BigInteger;
-import org.bouncycastle.math.ec.ECMultiplier;
-import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
 import org.bouncycastle.math.raw.Nat256;
 
@@ -23,12 +19,11 @@ import org.bouncycastle.math.raw.Nat256;
  * P-256 goes to BouncyCastle too. Comb: 6 teeth × 4 blocks (128 points, 10,240 bytes), d = 11:
  * 10 doublings and 43 additions, each addition after a read of 32 points.
  */
-public final class P256BaseMultiplier implements ECMultiplier {
+public final class P256BaseMultiplier extends BasePointMultiplier {
 
     static final int WIDTH = 6;
     static final int BLOCKS = 4;
 
-    private static final ECPoint G = P256Ecdsa.CURVE.getG().normalize();
     private static final int[] N_WORDS = Nat256.fromBigInteger(P256Ecdsa.N);
 
     /** Built on first use (class initialisation is thread-safe). */
@@ -38,27 +33,12 @@ public final class P256BaseMultiplier implements ECMultiplier {
 
     /** Stateless: one instance serves every thread. */
     public P256BaseMultiplier() {
+        super(P256Ecdsa.CURVE.getG(), P256Ecdsa.N);
     }
 
     @Override
-    public ECPoint multiply(ECPoint p, BigInteger k) {
-        if (!isGenerator(p)) {
-            return new FixedPointCombMultiplier().multiply(p, k);
-        }
-        BigInteger reduced = k.signum() < 0 || k.compareTo(P256Ecdsa.N) >= 0 ? k.mod(P256Ecdsa.N) : k;
-        if (reduced.signum() == 0) {
-            return p.getCurve().getInfinity();
-        }
-        int[] xy = new int[16];
-        if (!multiplyG(Nat256.fromBigInteger(reduced), Table.COMB, xy)) {
-            return new FixedPointCombMultiplier().multiply(p, k);
-        }
-        return p.getCurve().createPoint(Nat256.toBigInteger(java.util.Arrays.copyOfRange(xy, 0, 8)),
-                Nat256.toBigInteger(java.util.Arrays.copyOfRange(xy, 8, 16)));
-    }
-
-    private static boolean isGenerator(ECPoint p) {
-        return p == G || p.getCurve().equals(G.getCurve()) && p.equals(G);
+    protected boolean multiplyG(int[] k, int[] xy) {
+        return multiplyG(k, Table.COMB, xy);
     }
 
     /**

@@ -54,31 +54,9 @@ final class P256Jacobian {
      * @return −1 when H ≡ 0 (this was ±A: the result is wrong), else 0
      */
     long addAffineUniform(long[] xy, int off) {
-        long[] zz = t1;
-        long[] h = t2;
-        long[] r = t3;
-        P256Field.sqr(z, 0, zz, 0);
-        P256Field.mul(xy, off, zz, 0, h, 0);
-        P256Field.sub(h, 0, x, 0, h, 0);
-        P256Field.mul(zz, 0, z, 0, r, 0);
-        P256Field.mul(r, 0, xy, off + 5, r, 0);
-        P256Field.sub(r, 0, y, 0, r, 0);
-        long exceptional = P256Field.zeroMask(h, 0);
-        long[] hh = t1;
-        long[] hhh = t4;
-        long[] v = t5;
-        P256Field.mul(z, 0, h, 0, z, 0);
-        P256Field.sqr(h, 0, hh, 0);
-        P256Field.mul(hh, 0, h, 0, hhh, 0);
-        P256Field.mul(x, 0, hh, 0, v, 0);
-        P256Field.sqr(r, 0, x, 0);
-        P256Field.sub(x, 0, hhh, 0, x, 0);
-        P256Field.times(v, 0, 2, h, 0);
-        P256Field.sub(x, 0, h, 0, x, 0);
-        P256Field.sub(v, 0, x, 0, v, 0);
-        P256Field.mul(r, 0, v, 0, v, 0);
-        P256Field.mul(y, 0, hhh, 0, h, 0);
-        P256Field.sub(v, 0, h, 0, y, 0);
+        differences(xy, off, false);
+        long exceptional = P256Field.zeroMask(t2, 0);
+        complete(false);
         return exceptional;
     }
 
@@ -137,6 +115,23 @@ final class P256Jacobian {
             infinity = false;
             return;
         }
+        differences(xy, off, negate);
+        if (P256Field.isZero(t2, 0)) {
+            if (P256Field.isZero(t3, 0)) {
+                twice();
+            } else {
+                infinity = true;
+            }
+            return;
+        }
+        complete(negate);
+    }
+
+    /**
+     * The first half of a mixed addition of (x_A, ±y_A) at {@code xy[off, off + 10)}: H = x_A·Z² − X
+     * into t2, and r = y_A·Z³ − Y (or r' = y_A·Z³ + Y for −A) into t3; t1 keeps Z².
+     */
+    private void differences(long[] xy, int off, boolean negate) {
         long[] zz = t1;
         long[] h = t2;
         long[] r = t3;
@@ -150,14 +145,12 @@ final class P256Jacobian {
         } else {
             P256Field.sub(r, 0, y, 0, r, 0);
         }
-        if (P256Field.isZero(h, 0)) {
-            if (P256Field.isZero(r, 0)) {
-                twice();
-            } else {
-                infinity = true;
-            }
-            return;
-        }
+    }
+
+    /** The second half: this = the sum, from H in t2 and r (or r') in t3. */
+    private void complete(boolean negate) {
+        long[] h = t2;
+        long[] r = t3;
         long[] hh = t1;
         long[] hhh = t4;
         long[] v = t5;

@@ -3,11 +3,10 @@ package org.zwfw.sdk.internal.sm;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.bouncycastle.math.ec.custom.gm.SM2P256V1Field;
 import org.bouncycastle.math.raw.Nat256;
+import org.zwfw.sdk.internal.ec.BasePointMultiplier;
 import org.zwfw.sdk.internal.ec.SignedDigits;
 
 /**
@@ -24,7 +23,7 @@ import org.zwfw.sdk.internal.ec.SignedDigits;
  * 2^−250 for a random k); the multiplication then starts again with BouncyCastle's
  * {@code FixedPointCombMultiplier}, as it does for any point other than G.
  */
-public final class Sm2BaseMultiplier implements ECMultiplier {
+public final class Sm2BaseMultiplier extends BasePointMultiplier {
 
     static final int WIDTH = 6;
     static final int BLOCKS = 4;
@@ -40,27 +39,12 @@ public final class Sm2BaseMultiplier implements ECMultiplier {
 
     /** Stateless: one instance serves every thread. */
     public Sm2BaseMultiplier() {
+        super(G, N);
     }
 
     @Override
-    public ECPoint multiply(ECPoint p, BigInteger k) {
-        if (!isGenerator(p)) {
-            return new FixedPointCombMultiplier().multiply(p, k);
-        }
-        BigInteger reduced = k.signum() < 0 || k.compareTo(N) >= 0 ? k.mod(N) : k;
-        if (reduced.signum() == 0) {
-            return p.getCurve().getInfinity();
-        }
-        int[] xy = new int[16];
-        if (!multiplyG(Nat256.fromBigInteger(reduced), Table.COMB, xy)) {
-            return new FixedPointCombMultiplier().multiply(p, k);
-        }
-        return p.getCurve().createPoint(Nat256.toBigInteger(Arrays.copyOfRange(xy, 0, 8)),
-                Nat256.toBigInteger(Arrays.copyOfRange(xy, 8, 16)));
-    }
-
-    private static boolean isGenerator(ECPoint p) {
-        return p == G || p.getCurve().equals(G.getCurve()) && p.equals(G);
+    protected boolean multiplyG(int[] k, int[] xy) {
+        return multiplyG(k, Table.COMB, xy);
     }
 
     /** A signed comb of G: block b, entry m at [(b·2^(w−1) + m)·16, +16), affine x then y. */

@@ -99,13 +99,7 @@ class ApiCasesTest {
 
     @Test
     void aPensionClaimIsSubmittedReadListedAndFollowedThroughItsLifecycle() {
-        // 孙三 (L3) was born in 1978: a normal retirement from 2038 on, so the claim asks for a later month
-        String consent = sandbox.openIdProvider().consentToken(TestCitizen.L3, "sandbox-service");
-        Map<String, Object> body = pension(TestCitizen.L3, upload(), consent);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> form = (Map<String, Object>) body.get("form");
-        form.put("requested_start_month", "2038-04");
-        ApiClient.Reply r = service.create("/v1/cases", body, key());
+        ApiClient.Reply r = service.create("/v1/cases", laterPension(), key());
         assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
         assertThat(r.verified()).as(r.refusal()).isTrue();
         JsonNode kase = r.json();
@@ -136,18 +130,26 @@ class ApiCasesTest {
         assertThat(again.status()).isEqualTo(200);
     }
 
+    /**
+     * A pension claim of 孙三 (L3) with his consent and an upload: born in 1978, he reaches the
+     * normal retirement age in 2038, so the claim asks for a month then.
+     */
+    private Map<String, Object> laterPension() {
+        String consent = sandbox.openIdProvider().consentToken(TestCitizen.L3, "sandbox-service");
+        Map<String, Object> body = pension(TestCitizen.L3, upload(), consent);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> form = (Map<String, Object>) body.get("form");
+        form.put("requested_start_month", "2038-04");
+        return body;
+    }
+
     @Test
     void casesSubmittedInTheSameSecondAreListedNewestFirst() {
         // the test clock stands still: both cases have the same submitted_at
         List<String> ids = new java.util.ArrayList<>();
         String ref = null;
         for (int i = 0; i < 2; i++) {
-            String consent = sandbox.openIdProvider().consentToken(TestCitizen.L3, "sandbox-service");
-            Map<String, Object> body = pension(TestCitizen.L3, upload(), consent);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> form = (Map<String, Object>) body.get("form");
-            form.put("requested_start_month", "2038-04");
-            ApiClient.Reply r = service.create("/v1/cases", body, key());
+            ApiClient.Reply r = service.create("/v1/cases", laterPension(), key());
             assertThat(r.status()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(201);
             ids.add(r.json().path("case_id").asText());
             ref = r.json().path("applicant").path("applicant_ref").asText();
