@@ -38,7 +38,8 @@ public abstract class BasePointMultiplier implements ECMultiplier {
         }
         int[] xy = new int[16];
         if (!multiplyG(Nat256.fromBigInteger(reduced), xy)) {
-            return new FixedPointCombMultiplier().multiply(p, k);
+            // reduced, not k: BouncyCastle's comb refuses scalars longer than n
+            return new FixedPointCombMultiplier().multiply(p, reduced);
         }
         return p.getCurve().createPoint(Nat256.toBigInteger(Arrays.copyOfRange(xy, 0, 8)),
                 Nat256.toBigInteger(Arrays.copyOfRange(xy, 8, 16)));

@@ -18,6 +18,7 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.FixedPointUtil;
 import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;
 
@@ -154,6 +155,24 @@ class P256BaseMultiplierTest {
         P256Comb comb = P256Ecdsa.gComb(P256BaseMultiplier.WIDTH, P256BaseMultiplier.BLOCKS);
         assertThat(P256BaseMultiplier.multiplyG(Nat256.fromBigInteger(k), comb, xy)).isFalse();
         agrees(k);
+        // the same scalar plus n (257 bits): BouncyCastle's comb is given k mod n, which it accepts
+        assertThat(SDK.multiply(G, k.add(N)).normalize()).isEqualTo(BC.multiply(G, k).normalize());
+    }
+
+    @Test
+    void theGeneratorTakesTheConstantTimePathNotBouncyCastlesComb() {
+        // a fresh point object equal to G: BouncyCastle's comb would leave its table on it
+        ECPoint g = X9.getCurve().createPoint(G.getAffineXCoord().toBigInteger(), G.getAffineYCoord().toBigInteger());
+        Random rnd = new Random(6979);
+        P256Comb comb = P256Ecdsa.gComb(P256BaseMultiplier.WIDTH, P256BaseMultiplier.BLOCKS);
+        int[] xy = new int[16];
+        for (int i = 0; i < 50; i++) {
+            BigInteger k = new BigInteger(256, rnd).mod(N);
+            assertThat(P256BaseMultiplier.multiplyG(Nat256.fromBigInteger(k), comb, xy)).as("k = %s", k.toString(16))
+                    .isTrue();
+            assertThat(SDK.multiply(g, k).normalize()).isEqualTo(BC.multiply(G, k).normalize());
+        }
+        assertThat(g.getCurve().getPreCompInfo(g, FixedPointUtil.PRECOMP_NAME)).isNull();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.math.ec.FixedPointUtil;
 import org.bouncycastle.math.ec.custom.gm.SM2P256V1Field;
 import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,25 @@ class Sm2BaseMultiplierTest {
         Sm2BaseMultiplier.Comb comb = Sm2BaseMultiplier.Comb.build(Sm2BaseMultiplier.WIDTH, Sm2BaseMultiplier.BLOCKS);
         assertThat(Sm2BaseMultiplier.multiplyG(Nat256.fromBigInteger(k), comb, new int[16])).isFalse();
         agrees(k);
+        // the same scalar plus n (257 bits): BouncyCastle's comb is given k mod n, which it accepts
+        assertThat(SDK.multiply(G, k.add(N)).normalize()).isEqualTo(BC.multiply(G, k).normalize());
+    }
+
+    @Test
+    void theGeneratorTakesTheConstantTimePathNotBouncyCastlesComb() {
+        // a fresh point object equal to G: BouncyCastle's comb would leave its table on it
+        ECPoint a = G.normalize();
+        ECPoint g = a.getCurve().createPoint(a.getAffineXCoord().toBigInteger(), a.getAffineYCoord().toBigInteger());
+        Random rnd = new Random(32918);
+        Sm2BaseMultiplier.Comb comb = Sm2BaseMultiplier.Comb.build(Sm2BaseMultiplier.WIDTH, Sm2BaseMultiplier.BLOCKS);
+        int[] xy = new int[16];
+        for (int i = 0; i < 50; i++) {
+            BigInteger k = new BigInteger(256, rnd).mod(N);
+            assertThat(Sm2BaseMultiplier.multiplyG(Nat256.fromBigInteger(k), comb, xy)).as("k = %s", k.toString(16))
+                    .isTrue();
+            assertThat(SDK.multiply(g, k).normalize()).isEqualTo(BC.multiply(G, k).normalize());
+        }
+        assertThat(g.getCurve().getPreCompInfo(g, FixedPointUtil.PRECOMP_NAME)).isNull();
     }
 
     private static int[] words(ECPoint p) {
