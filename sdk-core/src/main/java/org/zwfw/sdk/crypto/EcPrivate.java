@@ -64,7 +64,7 @@ final class EcPrivate extends PrivateMaterial {
     }
 
     /** BouncyCastle's deterministic ECDSA with k·G on {@link P256BaseMultiplier}. */
-    private static final class Signer extends ECDSASigner {
+    static final class Signer extends ECDSASigner {
 
         Signer() {
             super(new HMacDSAKCalculator(new SHA256Digest()));

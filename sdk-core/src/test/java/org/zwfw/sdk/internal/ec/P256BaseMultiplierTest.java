@@ -96,7 +96,7 @@ class P256BaseMultiplierTest {
         ECPoint q = BC.multiply(G, BigInteger.valueOf(777)).normalize();
         BigInteger k = new BigInteger("1234567890abcdef1234567890abcdef", 16);
         assertThat(SDK.multiply(q, k).normalize()).isEqualTo(BC.multiply(q, k).normalize());
-        // G of another curve object with the same coordinates is G
+        // another point object with G's coordinates is G
         ECPoint g2 = X9.getCurve().createPoint(G.getAffineXCoord().toBigInteger(), G.getAffineYCoord().toBigInteger());
         assertThat(SDK.multiply(g2, k).normalize()).isEqualTo(BC.multiply(G, k).normalize());
     }
