@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -46,35 +44,15 @@ class P256BaseMultiplierTest {
 
     @Test
     void edgeScalarsGiveWhatBouncyCastleGives() {
-        List<BigInteger> ks = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            ks.add(BigInteger.valueOf(i));
-            ks.add(N.subtract(BigInteger.valueOf(i)));
-        }
-        for (int e = 0; e < 256; e++) {
-            BigInteger p = BigInteger.ONE.shiftLeft(e);
-            if (p.compareTo(N) < 0) {
-                ks.add(p);
-                ks.add(N.subtract(p));
-                ks.add(p.subtract(BigInteger.ONE).max(BigInteger.ONE));
-            }
-        }
-        ks.add(N.shiftRight(1));
-        ks.add(N.shiftRight(1).add(BigInteger.ONE));
-        for (BigInteger k : ks) {
+        for (BigInteger k : TestScalars.edge(N)) {
             agrees(k);
         }
     }
 
     @Test
     void randomScalarsOfBothParitiesGiveWhatBouncyCastleGives() {
-        Random rnd = new Random(20261207);
         int even = 0;
-        for (int i = 0; i < 1500; i++) {
-            BigInteger k = new BigInteger(256, rnd).mod(N);
-            if (k.signum() == 0) {
-                continue;
-            }
+        for (BigInteger k : TestScalars.random(N, 20261207, 1500)) {
             even += k.testBit(0) ? 0 : 1;
             agrees(k);
         }

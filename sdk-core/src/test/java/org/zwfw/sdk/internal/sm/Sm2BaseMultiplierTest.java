@@ -3,8 +3,6 @@ package org.zwfw.sdk.internal.sm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
@@ -13,6 +11,7 @@ import org.bouncycastle.math.ec.FixedPointUtil;
 import org.bouncycastle.math.ec.custom.gm.SM2P256V1Field;
 import org.bouncycastle.math.raw.Nat256;
 import org.junit.jupiter.api.Test;
+import org.zwfw.sdk.internal.ec.TestScalars;
 
 /**
  * The constant-time k·G of SM2 signing against BouncyCastle's {@link FixedPointCombMultiplier}:
@@ -36,35 +35,15 @@ class Sm2BaseMultiplierTest {
 
     @Test
     void edgeScalarsGiveWhatBouncyCastleGives() {
-        List<BigInteger> ks = new ArrayList<>();
-        for (int i = 1; i <= 40; i++) {
-            ks.add(BigInteger.valueOf(i));
-            ks.add(N.subtract(BigInteger.valueOf(i)));
-        }
-        for (int e = 0; e < 256; e++) {
-            BigInteger p = BigInteger.ONE.shiftLeft(e);
-            if (p.compareTo(N) < 0) {
-                ks.add(p);
-                ks.add(N.subtract(p));
-                ks.add(p.subtract(BigInteger.ONE).max(BigInteger.ONE));
-            }
-        }
-        ks.add(N.shiftRight(1));
-        ks.add(N.shiftRight(1).add(BigInteger.ONE));
-        for (BigInteger k : ks) {
+        for (BigInteger k : TestScalars.edge(N)) {
             agrees(k);
         }
     }
 
     @Test
     void randomScalarsOfBothParitiesGiveWhatBouncyCastleGives() {
-        Random rnd = new Random(32918);
         int even = 0;
-        for (int i = 0; i < 1500; i++) {
-            BigInteger k = new BigInteger(256, rnd).mod(N);
-            if (k.signum() == 0) {
-                continue;
-            }
+        for (BigInteger k : TestScalars.random(N, 32918, 1500)) {
             even += k.testBit(0) ? 0 : 1;
             agrees(k);
         }
