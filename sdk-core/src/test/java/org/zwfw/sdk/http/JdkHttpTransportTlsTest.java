@@ -1,0 +1,156 @@
+package org.zwfw.sdk.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The default transport over TLS: a real HTTPS server on loopback (the JDK's own) with a P-256
+ * certificate for 127.0.0.1 made by {@code keytool} for this run. The client's tasks run on its
+ * selector thread, so the handshake's delegated tasks do too; these tests show that a TLS
+ * exchange still completes, that an untrusted certificate is refused, and that a server that never
+ * answers the handshake cannot hold a call past its deadline.
+ */
+class JdkHttpTransportTlsTest {
+
+    private static final String PASSWORD = "test-only";
+    private static final String ACCEPT = "application/json";
+
+    private static HttpsServer server;
+    private static ExecutorService serverThreads;
+    private static SSLContext trusting;
+
+    @BeforeAll
+    static void start(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("server.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-sigalg", "SHA256withECDSA", "-dname", "CN=127.0.0.1",
+                "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore",
+                store.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("keytool: " + out).isZero();
+
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(store)) {
+            keys.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, PASSWORD.toCharArray());
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(kmf.getKeyManagers(), null, null);
+
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("server", keys.getCertificate("server"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        trusting = SSLContext.getInstance("TLS");
+        trusting.init(null, tmf.getTrustManagers(), null);
+
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
+        serverThreads = Executors.newCachedThreadPool();
+        server.setExecutor(serverThreads);
+        server.createContext("/list", ex -> {
+            byte[] body = ("{\"method\":\"" + ex.getRequestMethod() + "\",\"body\":\""
+                    + new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().set("Content-Type", ACCEPT);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream o = ex.getResponseBody()) {
+                o.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+        serverThreads.shutdownNow();
+    }
+
+    private static URI uri(int port) {
+        return URI.create("https://127.0.0.1:" + port + "/list");
+    }
+
+    @Test
+    void fetchesAndExchangesOverTlsWithAServerItTrusts() throws IOException {
+        try (JdkHttpTransport t = new JdkHttpTransport(Duration.ofSeconds(5), false, trusting)) {
+            URI uri = uri(server.getAddress().getPort());
+            for (int i = 0; i < 3; i++) { // the first handshakes, the others reuse the connection
+                assertThat(new String(t.get(uri, ACCEPT, 1024, Duration.ofSeconds(10)), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"method\":\"GET\",\"body\":\"\"}");
+            }
+            HttpTransport.Response r = t.exchange(new HttpTransport.Request("POST", uri,
+                    Map.of("Content-Type", ACCEPT), "x".getBytes(StandardCharsets.UTF_8), 1024,
+                    Duration.ofSeconds(10)));
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"method\":\"POST\",\"body\":\"x\"}");
+        }
+    }
+
+    @Test
+    void refusesAServerWhoseCertificateItDoesNotTrust() {
+        // the JVM's default trust store does not hold this run's certificate
+        try (JdkHttpTransport t = new JdkHttpTransport(Duration.ofSeconds(5), false)) {
+            URI uri = uri(server.getAddress().getPort());
+            assertThatThrownBy(() -> t.get(uri, ACCEPT, 1024, Duration.ofSeconds(10)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("https://127.0.0.1:" + server.getAddress().getPort() + "/list")
+                    .hasCauseInstanceOf(SSLHandshakeException.class)
+                    .hasRootCauseMessage("unable to find valid certification path to requested target");
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTheHandshakeCannotHoldTheCallPastItsDeadline() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                JdkHttpTransport t = new JdkHttpTransport(Duration.ofSeconds(5), false, trusting)) {
+            Thread accepter = new Thread(() -> {
+                try (Socket s = silent.accept()) {
+                    s.getInputStream().readAllBytes(); // reads the ClientHello, answers nothing
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            accepter.setDaemon(true);
+            accepter.start();
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> t.get(uri(silent.getLocalPort()), ACCEPT, 1024, Duration.ofMillis(700)))
+                    .isInstanceOf(HttpTimeoutException.class)
+                    .hasMessageContaining("within 700 ms");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+}
