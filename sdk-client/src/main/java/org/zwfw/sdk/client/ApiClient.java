@@ -76,7 +76,8 @@ import org.zwfw.sdk.verify.VerificationResult;
  * {@code api.send(ApiRequest.get("/v1/ssc/cards/" + ApiRequest.segment(cardRef), null))}.
  *
  * <p>Built once; building never touches the network. Immutable and thread-safe; no static state.
- * {@link #close()} releases the transport and the threads of the asynchronous forms.
+ * {@link #close()} releases the transport and the client's threads (the asynchronous forms, the
+ * platform keys' refresh).
  */
 public final class ApiClient implements AutoCloseable {
 
@@ -85,6 +86,9 @@ public final class ApiClient implements AutoCloseable {
     /** Header fields logged at DEBUG, and only these: none carries a secret or personal data. */
     public static final Set<String> LOGGED_FIELDS = Set.of("x-request-id", "retry-after", "content-type",
             "content-length", "idempotency-key", "x-zwfw-app-id");
+
+    /** The longest a platform-key fetch may take ({@code RemoteKeySet}'s own bound). */
+    private static final Duration MAX_KEY_FETCH = Duration.ofMinutes(5);
 
     /** Fields an interceptor may not add: the signature profile and the transport own them. */
     static final Set<String> RESERVED_FIELDS = Set.of("signature", "signature-input", "content-digest", "content-type",
@@ -127,12 +131,22 @@ public final class ApiClient implements AutoCloseable {
         this.ownsTransport = b.transport == null;
         this.transport = b.transport != null ? b.transport
                 : HttpTransport.standard(b.connectTimeout, b.allowLoopbackHttp);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "zwfw-api-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         if (b.platformKeys != null) {
             this.ownKeys = null;
         } else {
+            // refreshed on the client's threads before the set is due, so that no call waits for
+            // that fetch; a fetch a call must wait for (the first, an unknown keyid) ends within
+            // one per-attempt timeout
             this.ownKeys = RemoteKeySet.builder(endpoint.resolve("/v1/platform/keys")).transport(transport)
                     .allowLoopbackHttp(b.allowLoopbackHttp).clock(clock)
-                    .unknownKeyRefreshInterval(Duration.ofMinutes(1)).build();
+                    .readTimeout(b.attemptTimeout.compareTo(MAX_KEY_FETCH) > 0 ? MAX_KEY_FETCH : b.attemptTimeout)
+                    .unknownKeyRefreshInterval(Duration.ofMinutes(1)).refreshAhead(executor).build();
         }
         KeyResolver keys = b.platformKeys != null ? b.platformKeys : ownKeys;
         this.verifier = ResponseVerifier.builder().clock(clock).platformKeys(keys).build();
@@ -142,12 +156,6 @@ public final class ApiClient implements AutoCloseable {
         this.totalTimeout = b.totalTimeout;
         this.interceptors = List.copyOf(b.interceptors);
         this.maxResponseBytes = b.maxResponseBytes;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "zwfw-api-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** @return a builder */
@@ -647,8 +655,11 @@ public final class ApiClient implements AutoCloseable {
 
         /**
          * @param keys the platform keys: pinned ({@code KeySet}, recommended) or any resolver; default a
-         *             {@code RemoteKeySet} on {@code /v1/platform/keys}, refreshed at most once a minute
-         *             for an unknown {@code keyid}
+         *             {@code RemoteKeySet} on {@code /v1/platform/keys}, refreshed hourly on the client's
+         *             threads before it is due, and at most once a minute for an unknown {@code keyid}.
+         *             A call that has to wait for a fetch (the first call, or an answer naming an
+         *             unknown {@code keyid}) waits at most one per-attempt timeout for it, which may take
+         *             the call that long beyond its total timeout; pinned keys never make a call wait
          * @return this builder
          */
         public Builder platformKeys(KeyResolver keys) {

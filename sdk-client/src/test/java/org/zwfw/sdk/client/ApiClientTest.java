@@ -2,6 +2,7 @@ package org.zwfw.sdk.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.zwfw.sdk.client.ScriptedPlatform.Answer.json;
 import static org.zwfw.sdk.client.ScriptedPlatform.Answer.problem;
 
@@ -13,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -325,23 +328,8 @@ class ApiClientTest {
         // no pinned keys: the client fetches /v1/platform/keys on first use
         platform.servesKeys = true;
         platform.otherwise(json(200, "{}"));
-        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(Instant.now());
-        java.time.Clock clock = new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        java.time.Clock clock = clockAt(now);
         try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clock)
                 .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).build()) {
             api.send(GET);
@@ -364,6 +352,70 @@ class ApiClientTest {
             }
             assertThat(platform.keyFetches.get()).isLessThanOrEqualTo(3);
         }
+    }
+
+    @Test
+    void thePlatformKeysAreRefreshedOnTheClientsThreadsBeforeTheyAreDue() throws Exception {
+        platform.servesKeys = true;
+        platform.otherwise(json(200, "{}"));
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+        platform.now = now::get; // the platform's clock moves with the client's
+        try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clockAt(now))
+                .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).build()) {
+            api.send(GET);
+            assertThat(platform.keyFetches.get()).isEqualTo(1);
+            CountDownLatch gate = new CountDownLatch(1);
+            platform.keysGate = gate;
+            // the set fetched is due in an hour; in its last tenth a call starts the refresh and is
+            // answered with the set held, without waiting for the platform's (held) answer
+            now.set(now.get().plus(Duration.ofMinutes(55)));
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> api.send(GET));
+            gate.countDown();
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (platform.keyFetches.get() < 2 && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+            assertThat(platform.keyFetches.get()).as("the refresh ran").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aCallWaitsForAPlatformKeyFetchAtMostOnePerAttemptTimeout() {
+        // the first call must fetch the keys; the platform holds that answer for 30 s
+        platform.servesKeys = true;
+        platform.otherwise(json(200, "{}"));
+        CountDownLatch gate = new CountDownLatch(1);
+        platform.keysGate = gate;
+        try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true)
+                .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE)
+                .timeouts(Duration.ofMillis(500), Duration.ofSeconds(1)).build()) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> api.send(GET)).isInstanceOf(ApiSignatureException.class)
+                    .hasMessageContaining("no key set to verify with");
+            // RemoteKeySet's own read timeout is 10 s
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    private static java.time.Clock clockAt(AtomicReference<Instant> now) {
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
     }
 
     @Test

@@ -133,10 +133,25 @@ final class ScriptedPlatform implements AutoCloseable {
     /** Whether {@code /v1/platform/keys} is served from {@link #published} rather than scripted like any call. */
     volatile boolean servesKeys;
 
+    /** The platform's clock for the answers it signs (default the system's). */
+    volatile java.util.function.Supplier<Instant> now = Instant::now;
+
+    /** When set, {@code /v1/platform/keys} answers only once it opens (at most 30 s). */
+    volatile java.util.concurrent.CountDownLatch keysGate;
+
     private void keys(HttpExchange ex) throws IOException {
         if (!servesKeys) {
             handle(ex);
             return;
+        }
+        java.util.concurrent.CountDownLatch gate = keysGate;
+        if (gate != null) {
+            try {
+                gate.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         keyFetches.incrementAndGet();
         byte[] body = (published == null ? platformKeys() : published).toJson().getBytes(StandardCharsets.UTF_8);
@@ -177,7 +192,7 @@ final class ScriptedPlatform implements AutoCloseable {
         }
         ResponseMessage resp = new ResponseMessage(a.status, out, a.body.getBytes(StandardCharsets.UTF_8));
         if (a.signed) {
-            resp = MessageSigner.of(signingKey == null ? platformKey : signingKey).signResponse(resp, req, Instant.now()).message();
+            resp = MessageSigner.of(signingKey == null ? platformKey : signingKey).signResponse(resp, req, now.get()).message();
         }
         resp = a.tamper.apply(resp);
         for (Map.Entry<String, String> l : resp.fields().lines()) {
