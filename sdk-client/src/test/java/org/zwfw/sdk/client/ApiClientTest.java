@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zwfw.sdk.crypto.JwsAlgorithm;
@@ -23,6 +22,7 @@ import org.zwfw.sdk.httpsig.HttpFields;
 import org.zwfw.sdk.httpsig.MessageSigner;
 import org.zwfw.sdk.httpsig.RequestMessage;
 import org.zwfw.sdk.httpsig.ResponseMessage;
+import org.zwfw.sdk.testkit.TestClock;
 import org.zwfw.sdk.verify.OutcomeCode;
 
 /** The client over real HTTP against a scripted platform: signing, verification, retries, timeouts, budget. */
@@ -328,14 +328,13 @@ class ApiClientTest {
         // no pinned keys: the client fetches /v1/platform/keys on first use
         platform.servesKeys = true;
         platform.otherwise(json(200, "{}"));
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        java.time.Clock clock = clockAt(now);
+        TestClock clock = TestClock.atNow();
         try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clock)
                 .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).build()) {
             api.send(GET);
             assertThat(platform.keyFetches.get()).isEqualTo(1);
             // a minute later (a fetch of the set is paced to one a minute, the first one included)
-            now.set(now.get().plusSeconds(61));
+            clock.advance(Duration.ofSeconds(61));
             // the platform publishes a new key beside the old and starts signing with it
             org.zwfw.sdk.crypto.SigningKey next = ScriptedPlatform.key(JwsAlgorithm.SGD_SM3_SM2);
             platform.published = org.zwfw.sdk.crypto.KeySet.of(platform.platformKey.verificationKey(), next.verificationKey());
@@ -358,9 +357,9 @@ class ApiClientTest {
     void thePlatformKeysAreRefreshedOnTheClientsThreadsBeforeTheyAreDue() throws Exception {
         platform.servesKeys = true;
         platform.otherwise(json(200, "{}"));
-        AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-        platform.now = now::get; // the platform's clock moves with the client's
-        try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clockAt(now))
+        TestClock clock = TestClock.atNow();
+        platform.now = clock::instant; // the platform's clock moves with the client's
+        try (ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clock)
                 .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).build()) {
             api.send(GET);
             assertThat(platform.keyFetches.get()).isEqualTo(1);
@@ -368,7 +367,7 @@ class ApiClientTest {
             platform.keysGate = gate;
             // the set fetched is due in an hour; in its last tenth a call starts the refresh and is
             // answered with the set held, without waiting for the platform's (held) answer
-            now.set(now.get().plus(Duration.ofMinutes(55)));
+            clock.advance(Duration.ofMinutes(55));
             assertTimeoutPreemptively(Duration.ofSeconds(20), () -> api.send(GET));
             gate.countDown();
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -397,25 +396,6 @@ class ApiClientTest {
         } finally {
             gate.countDown();
         }
-    }
-
-    private static java.time.Clock clockAt(AtomicReference<Instant> now) {
-        return new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return java.time.ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 
     @Test
