@@ -199,10 +199,14 @@ final class JdkHttpTransport implements HttpTransport {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
+    /**
+     * Refuses new exchanges; an exchange already in flight still ends by its deadline (the timer
+     * runs the deadlines already set, then ends its thread).
+     */
     @Override
     public void close() {
         closed = true;
-        timer.shutdownNow();
+        timer.shutdown();
     }
 
     /** Collects a body up to a limit; cancels the exchange as soon as the limit is passed. */

@@ -252,6 +252,40 @@ class JdkHttpTransportTest {
         assertThat(server.hits("/list")).isZero();
     }
 
+    @Test
+    void anExchangeInFlightWhenTheTransportIsClosedStillEndsAtItsDeadline() throws InterruptedException {
+        // the body trickles in for 10 s; the transport is closed while it arrives
+        CountDownLatch answering = new CountDownLatch(1);
+        server.on("/trickle", ex -> {
+            ex.sendResponseHeaders(200, 100);
+            answering.countDown();
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('a');
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException e) {
+                // the client hung up
+            }
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                transport.get(server.uri("/trickle"), "*/*", LIMIT, Duration.ofMillis(1500));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        caller.setDaemon(true);
+        caller.start();
+        await(answering);
+        transport.close();
+        caller.join(6_000);
+        assertThat(caller.isAlive()).as("the call still waits for the body, past its deadline").isFalse();
+        assertThat(failure.get()).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("1500 ms");
+    }
+
     private HttpTransport.Response post(String path, String form, int limit, Duration timeout) throws IOException {
         return transport.exchange(new HttpTransport.Request("POST", server.uri(path), java.util.Map.of(
                 "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic c2VjcmV0"),
