@@ -73,18 +73,6 @@ class JdkHttpTransportTest {
     }
 
     @Test
-    void keepsNoPoolThreadOfItsOwn() throws IOException {
-        // the client's tasks run where they arise: a response goes from the selector thread to
-        // the caller without passing through a pool thread (half the client's CPU per exchange)
-        server.serve("/list", "abc.def.ghi");
-        for (int i = 0; i < 20; i++) {
-            get("/list");
-        }
-        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
-                .noneMatch(n -> n.matches("zwfw-http-\\d+"));
-    }
-
-    @Test
     void acceptsABodyOfExactlyTheLimit() throws IOException {
         server.serve("/list", "a".repeat(LIMIT));
         assertThat(get("/list")).hasSize(LIMIT);
