@@ -35,8 +35,7 @@ import org.zwfw.sdk.sandbox.Sandbox;
  * so the bare side takes each request of a pool once ({@link #presign}); every answer that is not {@code 200} is counted, and {@link #check()}
  * fails when there was one. Both clients have the settings of the SDK's default transport
  * (redirects never followed, connect timeout 5 s, a 10 s timeout per request, default HTTP
- * version, the client's tasks run in the thread that hands them over); the bare one reads the
- * answer's bytes and nothing else.
+ * version, the client's tasks on a pool); the bare one reads the answer's bytes and nothing else.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -97,7 +96,7 @@ final class ApiFixture implements AutoCloseable {
                     .appKey(key).platformKeys(platformKeys).retryPolicy(RetryPolicy.NONE).timeouts(TIMEOUT, TIMEOUT)
                     .build();
             bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .followRedirects(HttpClient.Redirect.NEVER).executor(Runnable::run).build();
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
             signer = MessageSigner.of(key);
         } catch (RuntimeException e) {
             closeServer();

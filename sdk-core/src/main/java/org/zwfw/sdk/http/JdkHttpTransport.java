@@ -24,24 +24,26 @@ import org.zwfw.sdk.internal.Texts;
  * The default {@link HttpTransport}, on {@code java.net.http.HttpClient}: redirects never
  * followed, status 200 only, the body cut off beyond the limit, one deadline for the whole
  * exchange, the URI rules checked again before each request. Each exchange runs in the calling
- * thread ({@code HttpClient.send}; see {@code send}), and the client's own tasks run where they
- * arise ({@link #INLINE}). Owns its deadline timer (a daemon thread), shut down by
- * {@link #close()}. Thread-safe.
+ * thread ({@code HttpClient.send}; see {@code send}); the client's own tasks run on a pool of
+ * daemon threads ({@link #tasks}). Owns that pool and its deadline timer, whose threads end when
+ * idle. Thread-safe.
  */
 final class JdkHttpTransport implements HttpTransport {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /**
-     * The client's executor: each task runs in the thread that hands it over. {@code java.net.http}
-     * already runs the tasks of the calling thread in place and hands only those of its selector
-     * thread (a response's header and body arriving) to the executor; run there, a response no
-     * longer travels through a pool thread before it wakes the caller, which halves the client's CPU
-     * per exchange on two cores (sdk-bench/README.md). That is safe because nothing given to the
-     * client blocks: {@link LimitedBody} only copies bytes and the body choice only reads headers.
-     * A TLS handshake's delegated tasks also run on the selector thread, once per connection.
+     * The client's executor, daemon threads ended after 30 s idle. {@code java.net.http} runs the
+     * tasks of the calling thread in place and hands this executor what its one selector thread,
+     * which serves every connection of the client and fires its timeouts, must not run itself: a
+     * response arriving, a TLS handshake's delegated tasks (the server's certificate checked, which
+     * blocks when the JVM checks revocation over OCSP or CRL, or a trust manager blocks), and what
+     * follows a failed exchange (its own retry of a {@code GET} connects anew, resolving the host).
+     * Run on the selector thread ({@code Runnable::run}), one blocked check stalls every exchange of
+     * the transport past its deadline ({@code spec/http.md} §2). {@link #close()} leaves it running,
+     * so that an exchange in flight still ends; its threads end when idle.
      */
-    private static final java.util.concurrent.Executor INLINE = Runnable::run;
+    private final java.util.concurrent.ThreadPoolExecutor tasks;
 
     /** Ends a body still arriving at its exchange's deadline (one daemon thread, made on first use). */
     private final java.util.concurrent.ScheduledThreadPoolExecutor timer;
@@ -67,8 +69,14 @@ final class JdkHttpTransport implements HttpTransport {
         // an idle transport keeps no timer thread
         this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
         this.timer.allowCoreThreadTimeOut(true);
+        this.tasks = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(INLINE);
+                .followRedirects(HttpClient.Redirect.NEVER).executor(tasks);
         this.client = (tls == null ? b : b.sslContext(tls)).build();
         this.allowLoopbackHttp = allowLoopbackHttp;
     }
@@ -199,10 +207,15 @@ final class JdkHttpTransport implements HttpTransport {
         return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
     }
 
+    /**
+     * Refuses new exchanges; an exchange already in flight still ends by its deadline (the timer
+     * runs the deadlines already set, then ends its thread; the client's pool, left running, ends
+     * its threads when idle).
+     */
     @Override
     public void close() {
         closed = true;
-        timer.shutdownNow();
+        timer.shutdown();
     }
 
     /** Collects a body up to a limit; cancels the exchange as soon as the limit is passed. */

@@ -73,18 +73,6 @@ class JdkHttpTransportTest {
     }
 
     @Test
-    void keepsNoPoolThreadOfItsOwn() throws IOException {
-        // the client's tasks run where they arise: a response goes from the selector thread to
-        // the caller without passing through a pool thread (half the client's CPU per exchange)
-        server.serve("/list", "abc.def.ghi");
-        for (int i = 0; i < 20; i++) {
-            get("/list");
-        }
-        assertThat(Thread.getAllStackTraces().keySet()).map(Thread::getName)
-                .noneMatch(n -> n.matches("zwfw-http-\\d+"));
-    }
-
-    @Test
     void acceptsABodyOfExactlyTheLimit() throws IOException {
         server.serve("/list", "a".repeat(LIMIT));
         assertThat(get("/list")).hasSize(LIMIT);
@@ -250,6 +238,40 @@ class JdkHttpTransportTest {
         transport.close();
         assertThatThrownBy(() -> get("/list")).isInstanceOf(IOException.class).hasMessageContaining("closed");
         assertThat(server.hits("/list")).isZero();
+    }
+
+    @Test
+    void anExchangeInFlightWhenTheTransportIsClosedStillEndsAtItsDeadline() throws InterruptedException {
+        // the body trickles in for 10 s; the transport is closed while it arrives
+        CountDownLatch answering = new CountDownLatch(1);
+        server.on("/trickle", ex -> {
+            ex.sendResponseHeaders(200, 100);
+            answering.countDown();
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 100; i++) {
+                    out.write('a');
+                    out.flush();
+                    sleep(100);
+                }
+            } catch (IOException e) {
+                // the client hung up
+            }
+        });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                transport.get(server.uri("/trickle"), "*/*", LIMIT, Duration.ofMillis(1500));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        caller.setDaemon(true);
+        caller.start();
+        await(answering);
+        transport.close();
+        caller.join(6_000);
+        assertThat(caller.isAlive()).as("the call still waits for the body, past its deadline").isFalse();
+        assertThat(failure.get()).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("1500 ms");
     }
 
     private HttpTransport.Response post(String path, String form, int limit, Duration timeout) throws IOException {

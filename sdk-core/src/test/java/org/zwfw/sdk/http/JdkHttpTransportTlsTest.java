@@ -18,15 +18,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default transport over TLS: a real HTTPS server on loopback (the JDK's own) with a P-256
- * certificate for 127.0.0.1 made by {@code keytool} for this run. The client's tasks run on its
- * selector thread, so the handshake's delegated tasks do too; these tests show that a TLS
- * exchange still completes, that an untrusted certificate is refused, and that a server that never
- * answers the handshake cannot hold a call past its deadline.
+ * certificate for 127.0.0.1 made by {@code keytool} for this run. These tests show that a TLS
+ * exchange completes, that an untrusted certificate is refused, that a server that never answers
+ * the handshake cannot hold a call past its deadline, and that a certificate check that blocks
+ * holds up no other exchange of the transport.
  */
 class JdkHttpTransportTlsTest {
 
@@ -46,7 +53,9 @@ class JdkHttpTransportTlsTest {
 
     private static HttpsServer server;
     private static ExecutorService serverThreads;
+    private static SSLContext serverTls;
     private static SSLContext trusting;
+    private static X509ExtendedTrustManager trust;
 
     @BeforeAll
     static void start(@TempDir Path dir) throws Exception {
@@ -66,20 +75,26 @@ class JdkHttpTransportTlsTest {
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, PASSWORD.toCharArray());
-        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls = SSLContext.getInstance("TLS");
         serverTls.init(kmf.getKeyManagers(), null, null);
 
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("server", keys.getCertificate("server"));
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", keys.getCertificate("server"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+        tmf.init(trusted);
+        trust = (X509ExtendedTrustManager) tmf.getTrustManagers()[0];
         trusting = SSLContext.getInstance("TLS");
         trusting.init(null, tmf.getTrustManagers(), null);
 
-        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         serverThreads = Executors.newCachedThreadPool();
+        server = serve();
+    }
+
+    /** A server on loopback with this run's certificate, answering on {@code /list}. */
+    private static HttpsServer serve() throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         server.setExecutor(serverThreads);
         server.createContext("/list", ex -> {
             byte[] body = ("{\"method\":\"" + ex.getRequestMethod() + "\",\"body\":\""
@@ -92,6 +107,7 @@ class JdkHttpTransportTlsTest {
             }
         });
         server.start();
+        return server;
     }
 
     @AfterAll
@@ -151,6 +167,105 @@ class JdkHttpTransportTlsTest {
                     .isInstanceOf(HttpTimeoutException.class)
                     .hasMessageContaining("within 700 ms");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aHandshakeWhoseCertificateCheckBlocksDelaysNoOtherExchange() throws Exception {
+        // the certificate check of one server blocks, as a revocation check (OCSP, CRL) or a
+        // custom trust manager may; exchanges with another server on the same transport go on
+        HttpsServer blocked = serve();
+        CountDownLatch checking = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, new TrustManager[] {new BlockingTrust(blocked.getAddress().getPort(), checking, release)}, null);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        try (JdkHttpTransport t = new JdkHttpTransport(Duration.ofSeconds(5), false, tls)) {
+            URI uri = uri(server.getAddress().getPort());
+            t.get(uri, ACCEPT, 1024, Duration.ofSeconds(10));
+            Thread waiting = new Thread(() -> {
+                try {
+                    t.get(uri(blocked.getAddress().getPort()), ACCEPT, 1024, Duration.ofSeconds(20));
+                } catch (Throwable e) {
+                    failure.set(e);
+                }
+            });
+            waiting.setDaemon(true);
+            waiting.start();
+            assertThat(checking.await(10, TimeUnit.SECONDS)).as("the blocked check started").isTrue();
+            long start = System.nanoTime();
+            try {
+                assertThat(new String(t.get(uri, ACCEPT, 1024, Duration.ofSeconds(10)), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"method\":\"GET\",\"body\":\"\"}");
+                // held by the blocked check, the call would take the check's 8 s
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            } finally {
+                release.countDown();
+                waiting.join(20_000);
+            }
+            assertThat(failure.get()).isNull();
+        } finally {
+            blocked.stop(0);
+        }
+    }
+
+    /** Trusts this run's certificate; for one server port the check blocks until released (at most 8 s). */
+    private static final class BlockingTrust extends X509ExtendedTrustManager {
+        private final int port;
+        private final CountDownLatch checking;
+        private final CountDownLatch release;
+
+        BlockingTrust(int port, CountDownLatch checking, CountDownLatch release) {
+            this.port = port;
+            this.checking = checking;
+            this.release = release;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            if (engine.getPeerPort() == port) {
+                checking.countDown();
+                try {
+                    release.await(8, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            trust.checkServerTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            trust.checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            trust.checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            trust.checkClientTrusted(chain, authType, engine);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            trust.checkClientTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            trust.checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return trust.getAcceptedIssuers();
         }
     }
 }
