@@ -136,13 +136,19 @@ final class JdkHttpTransport implements HttpTransport {
         URI uri = request.uri();
         AtomicReference<LimitedBody> body = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.ScheduledFuture<?> deadline = timer.schedule(() -> {
-            expired.set(true);
-            LimitedBody b = body.get();
-            if (b != null) {
-                b.cancel();
-            }
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        java.util.concurrent.ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(() -> {
+                expired.set(true);
+                LimitedBody b = body.get();
+                if (b != null) {
+                    b.cancel();
+                }
+            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // close() ran after this exchange passed its check
+            throw new IOException("the HTTP transport is closed");
+        }
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, info -> {

@@ -241,6 +241,46 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void callsRacingCloseGetAnIOExceptionNeverAnUncheckedOne() throws Exception {
+        // a call that passed the closed-check just before close() used to meet the deadline
+        // timer shut down: RejectedExecutionException instead of the transport's IOException.
+        // A race, so probabilistic: without the fix 3 runs in 4 of this test failed
+        server.serve("/list", "a.b.c");
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            for (int round = 0; round < 300 && unexpected.isEmpty(); round++) {
+                JdkHttpTransport t = new JdkHttpTransport(Duration.ofSeconds(2), true);
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    running.add(callers.submit(() -> {
+                        while (!stop.get()) {
+                            try {
+                                t.get(server.uri("/list"), ACCEPT, LIMIT, TIMEOUT);
+                            } catch (IOException e) {
+                                // expected once closed
+                            } catch (RuntimeException e) {
+                                unexpected.add(e);
+                                return;
+                            }
+                        }
+                    }));
+                }
+                sleep(1 + round % 2);
+                t.close();
+                stop.set(true);
+                for (java.util.concurrent.Future<?> f : running) {
+                    f.get(10, TimeUnit.SECONDS);
+                }
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(unexpected).isEmpty();
+    }
+
+    @Test
     void anExchangeInFlightWhenTheTransportIsClosedStillEndsAtItsDeadline() throws InterruptedException {
         // the body trickles in for 10 s; the transport is closed while it arrives
         CountDownLatch answering = new CountDownLatch(1);
