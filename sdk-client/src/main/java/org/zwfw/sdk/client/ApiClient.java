@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,6 +86,9 @@ public final class ApiClient implements AutoCloseable {
     public static final Set<String> LOGGED_FIELDS = Set.of("x-request-id", "retry-after", "content-type",
             "content-length", "idempotency-key", "x-zwfw-app-id");
 
+    /** Asynchronous calls that may wait for one of the client's threads; beyond, a call fails at once. */
+    static final int MAX_WAITING = 10_000;
+
     /** The longest a platform-key fetch may take ({@code RemoteKeySet}'s own bound). */
     private static final Duration MAX_KEY_FETCH = Duration.ofMinutes(5);
 
@@ -132,11 +134,17 @@ public final class ApiClient implements AutoCloseable {
         this.transport = b.transport != null ? b.transport
                 : HttpTransport.standard(b.connectTimeout, b.allowLoopbackHttp);
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "zwfw-api-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // at most asyncThreads calls run at once on the client's threads; the others wait their
+        // turn (at most MAX_WAITING), their total timeout counting from when they were made
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(b.asyncThreads,
+                b.asyncThreads, 30, java.util.concurrent.TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(MAX_WAITING), r -> {
+                    Thread t = new Thread(r, "zwfw-api-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
         if (b.platformKeys != null) {
             this.ownKeys = null;
         } else {
@@ -229,10 +237,15 @@ public final class ApiClient implements AutoCloseable {
      * @throws ApiTransportException when no answer came in time, after the retries allowed
      */
     public ApiResponse send(ApiRequest request) {
+        return send(request, System.nanoTime());
+    }
+
+    /** {@link #send(ApiRequest)} with the total timeout counted from {@code made} ({@link System#nanoTime()}). */
+    private ApiResponse send(ApiRequest request, long made) {
         Objects.requireNonNull(request, "request");
         ApiRequest r = request.retry() == RetryMode.IDEMPOTENCY_KEY && request.idempotencyKey() == null
                 ? request.withIdempotencyKey(newIdempotencyKey()) : request;
-        long deadline = System.nanoTime() + totalTimeout.toNanos();
+        long deadline = made + totalTimeout.toNanos();
         budget.deposit();
         URI uri = endpoint.resolve(r.path() + (r.query() == null ? "" : "?" + r.query()));
         for (int attempt = 1; ; attempt++) {
@@ -257,13 +270,66 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * The asynchronous form of {@link #send}: the same call on one of the client's threads.
+     * The asynchronous form of {@link #send}: the same call on one of the client's threads. At
+     * most {@link Builder#asyncThreads} calls run at once; the others wait their turn, their total
+     * timeout counting from now. A call fails at once, with an {@link ApiTransportException} and
+     * nothing sent, when 10,000 calls already wait or the client is closed; {@link #close()} ends
+     * the calls still waiting the same way.
      *
      * @param request the call
      * @return the verified answer, or the exception {@link #send} would throw
      */
     public CompletableFuture<ApiResponse> sendAsync(ApiRequest request) {
-        return CompletableFuture.supplyAsync(() -> send(request), executor);
+        Objects.requireNonNull(request, "request");
+        long made = System.nanoTime();
+        return async(request, () -> send(request, made));
+    }
+
+    /**
+     * Runs a call on the client's threads (at most {@link Builder#asyncThreads}); a call that finds
+     * them busy waits its turn, and fails at once when {@link #MAX_WAITING} calls already wait or
+     * the client is closed. A call cancelled while it waits is not made.
+     */
+    private <T> CompletableFuture<T> async(ApiRequest request, java.util.function.Supplier<T> call) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        try {
+            executor.execute(new AsyncCall(request, future, () -> {
+                if (future.isDone()) {
+                    return; // cancelled while waiting
+                }
+                try {
+                    future.complete(call.get());
+                } catch (Throwable t) {
+                    future.completeExceptionally(t);
+                }
+            }));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            future.completeExceptionally(notSent(request, executor.isShutdown() ? "the client is closed"
+                    : MAX_WAITING + " asynchronous calls are already waiting for the client's threads"));
+        }
+        return future;
+    }
+
+    private ApiTransportException notSent(ApiRequest request, String why) {
+        return new ApiTransportException(where(request) + ": not sent, " + why, false, 0, null);
+    }
+
+    /** An asynchronous call waiting for one of the client's threads, ended by {@link #close()} if it still waits. */
+    private static final class AsyncCall implements Runnable {
+        final ApiRequest request;
+        final CompletableFuture<?> future;
+        private final Runnable call;
+
+        AsyncCall(ApiRequest request, CompletableFuture<?> future, Runnable call) {
+            this.request = request;
+            this.future = future;
+            this.call = call;
+        }
+
+        @Override
+        public void run() {
+            call.run();
+        }
     }
 
     /**
@@ -289,7 +355,9 @@ public final class ApiClient implements AutoCloseable {
      * @return the answer, read
      */
     public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type) {
-        return CompletableFuture.supplyAsync(() -> call(request, type), executor);
+        Objects.requireNonNull(request, "request");
+        long made = System.nanoTime();
+        return async(request, () -> read(send(request, made), type, request));
     }
 
     <T> T read(ApiResponse response, Class<T> type, ApiRequest request) {
@@ -309,10 +377,6 @@ public final class ApiClient implements AutoCloseable {
             throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName() + " as JSON: "
                     + e.getOriginalMessage());
         }
-    }
-
-    ExecutorService executor() {
-        return executor;
     }
 
     /** What one attempt gave: a verified answer, or why not and whether it may be retried. */
@@ -572,7 +636,10 @@ public final class ApiClient implements AutoCloseable {
     /** Releases the transport (when the client made it), the fetched platform keys and the client's threads. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable waiting : executor.shutdownNow()) {
+            AsyncCall a = (AsyncCall) waiting;
+            a.future.completeExceptionally(notSent(a.request, "the client was closed"));
+        }
         if (ownKeys != null) {
             ownKeys.close();
         }
@@ -607,6 +674,7 @@ public final class ApiClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private final List<ApiInterceptor> interceptors = new ArrayList<>();
         private int maxResponseBytes = 4 << 20;
+        private int asyncThreads = 64;
 
         private Builder() {
         }
@@ -757,6 +825,21 @@ public final class ApiClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxResponseBytes must be 1 KiB to 64 MiB");
             }
             this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param threads how many asynchronous calls run at once, each on one of the client's
+         *                threads, 1 to 1024 (default 64); further calls wait their turn (at most
+         *                10,000, beyond which a call fails at once), their total timeout counting
+         *                from when they were made
+         * @return this builder
+         */
+        public Builder asyncThreads(int threads) {
+            if (threads < 1 || threads > 1024) {
+                throw new IllegalArgumentException("asyncThreads must be 1 to 1024, not " + threads);
+            }
+            this.asyncThreads = threads;
             return this;
         }
 

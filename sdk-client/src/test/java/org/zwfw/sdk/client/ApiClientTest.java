@@ -288,6 +288,55 @@ class ApiClientTest {
     }
 
     @Test
+    void asyncCallsRunOnAtMostTheirThreadsAndTheOthersWaitTheirTurn() {
+        platform.otherwise(json(200, "{}").delayed(100));
+        try (ApiClient api = platform.client().retryPolicy(RetryPolicy.NONE).asyncThreads(3).build()) {
+            List<java.util.concurrent.CompletableFuture<ApiResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                calls.add(api.sendAsync(GET));
+            }
+            calls.forEach(c -> assertThat(c.join().status()).isEqualTo(200));
+            assertThat(platform.mostInFlight.get()).as("calls answered at once").isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anAsyncCallsTotalTimeoutCountsFromWhenItWasMade() {
+        // one thread: the second call waits 400 ms for the first, then has 200 ms of its 600 left
+        platform.otherwise(json(200, "{}").delayed(400));
+        try (ApiClient api = platform.client().retryPolicy(RetryPolicy.NONE).asyncThreads(1)
+                .timeouts(Duration.ofMillis(600), Duration.ofMillis(600))
+                .build()) {
+            java.util.concurrent.CompletableFuture<ApiResponse> first = api.sendAsync(GET);
+            java.util.concurrent.CompletableFuture<ApiResponse> second = api.sendAsync(GET);
+            assertThat(first.join().status()).isEqualTo(200);
+            assertThatThrownBy(second::join).hasCauseInstanceOf(ApiTransportException.class)
+                    .satisfies(e -> assertThat(((ApiTransportException) e.getCause()).isTimeout()).isTrue());
+        }
+    }
+
+    @Test
+    void asyncCallsStillWaitingFailWhenTheClientClosesOrTooManyWait() {
+        platform.otherwise(json(200, "{}").delayed(300));
+        List<java.util.concurrent.CompletableFuture<ApiResponse>> waiting = new ArrayList<>();
+        try (ApiClient api = platform.client().retryPolicy(RetryPolicy.NONE).asyncThreads(1).build()) {
+            api.sendAsync(GET); // takes the one thread
+            for (int i = 0; i < ApiClient.MAX_WAITING; i++) {
+                waiting.add(api.sendAsync(GET));
+            }
+            java.util.concurrent.CompletableFuture<ApiResponse> refused = api.sendAsync(GET);
+            assertThat(refused).isCompletedExceptionally();
+            assertThatThrownBy(refused::join).hasCauseInstanceOf(ApiTransportException.class)
+                    .hasMessageContaining(ApiClient.MAX_WAITING + " asynchronous calls are already waiting");
+        }
+        // closed: every call still waiting ends, none is sent
+        assertThat(waiting).allSatisfy(f -> assertThat(f).isCompletedExceptionally());
+        assertThatThrownBy(() -> waiting.get(0).join()).hasCauseInstanceOf(ApiTransportException.class)
+                .hasMessageContaining("not sent, the client was closed");
+        assertThat(platform.calls()).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void interceptorsAddUnsignedHeadersButNeverTheProfilesOwn() {
         platform.otherwise(json(200, "{}"));
         try (ApiClient api = platform.client().interceptor(new ApiInterceptor() {

@@ -162,7 +162,20 @@ final class ScriptedPlatform implements AutoCloseable {
         }
     }
 
+    /** Calls being answered now, and the most at once so far. */
+    final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
     private void handle(HttpExchange ex) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try {
+            answer(ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         HttpFields fields = HttpFields.of(ex.getRequestHeaders());
         RequestMessage req = RequestMessage.received(ex.getRequestMethod(), "http",
