@@ -113,6 +113,8 @@ public final class ApiClient implements AutoCloseable {
     private final List<ApiInterceptor> interceptors;
     private final int maxResponseBytes;
     private final ExecutorService executor;
+    /** Ends an asynchronous call still waiting for a thread at its total timeout (one daemon thread, made on first use). */
+    private final java.util.concurrent.ScheduledThreadPoolExecutor expiries;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = ModelJson.newMapper();
     private final ServiceItems serviceItems = new ServiceItems(this);
@@ -145,6 +147,14 @@ public final class ApiClient implements AutoCloseable {
                 });
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
+        this.expiries = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "zwfw-api-expiry-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        expiries.setRemoveOnCancelPolicy(true);
+        expiries.setKeepAliveTime(30, java.util.concurrent.TimeUnit.SECONDS);
+        expiries.allowCoreThreadTimeOut(true);
         if (b.platformKeys != null) {
             this.ownKeys = null;
         } else {
@@ -272,9 +282,9 @@ public final class ApiClient implements AutoCloseable {
     /**
      * The asynchronous form of {@link #send}: the same call on one of the client's threads. At
      * most {@link Builder#asyncThreads} calls run at once; the others wait their turn, their total
-     * timeout counting from now. A call fails at once, with an {@link ApiTransportException} and
-     * nothing sent, when 10,000 calls already wait or the client is closed; {@link #close()} ends
-     * the calls still waiting the same way.
+     * timeout counting from now (one still waiting then ends, not sent). A call fails at once,
+     * with an {@link ApiTransportException} and nothing sent, when 10,000 calls already wait or the
+     * client is closed; {@link #close()} ends the calls still waiting the same way.
      *
      * @param request the call
      * @return the verified answer, or the exception {@link #send} would throw
@@ -282,32 +292,50 @@ public final class ApiClient implements AutoCloseable {
     public CompletableFuture<ApiResponse> sendAsync(ApiRequest request) {
         Objects.requireNonNull(request, "request");
         long made = System.nanoTime();
-        return async(request, () -> send(request, made));
+        return async(request, made, () -> send(request, made));
     }
 
     /**
      * Runs a call on the client's threads (at most {@link Builder#asyncThreads}); a call that finds
      * them busy waits its turn, and fails at once when {@link #MAX_WAITING} calls already wait or
-     * the client is closed. A call cancelled while it waits is not made.
+     * the client is closed. A call cancelled while it waits is not made; a call still waiting at
+     * its total timeout (counted from {@code made}) ends then, not sent, even when every thread is
+     * held (a dependent stage blocking on another call of this client).
      */
-    private <T> CompletableFuture<T> async(ApiRequest request, java.util.function.Supplier<T> call) {
+    private <T> CompletableFuture<T> async(ApiRequest request, long made, java.util.function.Supplier<T> call) {
         CompletableFuture<T> future = new CompletableFuture<>();
+        AsyncCall a = new AsyncCall(request, future, () -> {
+            if (future.isDone()) {
+                return; // cancelled while waiting
+            }
+            try {
+                future.complete(call.get());
+            } catch (Throwable t) {
+                future.completeExceptionally(t);
+            }
+        });
         try {
-            executor.execute(new AsyncCall(request, future, () -> {
-                if (future.isDone()) {
-                    return; // cancelled while waiting
-                }
-                try {
-                    future.complete(call.get());
-                } catch (Throwable t) {
-                    future.completeExceptionally(t);
-                }
-            }));
+            // set before the call can start, so that starting cancels it
+            a.expiry = expiries.schedule(() -> expire(a), made + totalTimeout.toNanos() - System.nanoTime(),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            executor.execute(a);
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            if (a.expiry != null) {
+                a.expiry.cancel(false);
+            }
             future.completeExceptionally(notSent(request, executor.isShutdown() ? "the client is closed"
                     : MAX_WAITING + " asynchronous calls are already waiting for the client's threads"));
         }
         return future;
+    }
+
+    /** Ends a call that found no thread within its total timeout; one that started ends by itself. */
+    private void expire(AsyncCall a) {
+        if (a.claim()) {
+            ((java.util.concurrent.ThreadPoolExecutor) executor).remove(a);
+            a.future.completeExceptionally(new ApiTransportException(where(a.request) + ": not sent, no thread of the"
+                    + " client was free within the total timeout of " + totalTimeout.toMillis() + " ms", true, 0, null));
+        }
     }
 
     private ApiTransportException notSent(ApiRequest request, String why) {
@@ -319,6 +347,8 @@ public final class ApiClient implements AutoCloseable {
         final ApiRequest request;
         final CompletableFuture<?> future;
         private final Runnable call;
+        private final java.util.concurrent.atomic.AtomicBoolean claimed = new java.util.concurrent.atomic.AtomicBoolean();
+        volatile java.util.concurrent.Future<?> expiry;
 
         AsyncCall(ApiRequest request, CompletableFuture<?> future, Runnable call) {
             this.request = request;
@@ -326,9 +356,17 @@ public final class ApiClient implements AutoCloseable {
             this.call = call;
         }
 
+        /** @return whether the caller is the one to end the call: starting it, expiring it or closing */
+        boolean claim() {
+            return claimed.compareAndSet(false, true);
+        }
+
         @Override
         public void run() {
-            call.run();
+            if (claim()) {
+                expiry.cancel(false);
+                call.run();
+            }
         }
     }
 
@@ -357,7 +395,7 @@ public final class ApiClient implements AutoCloseable {
     public <T> CompletableFuture<T> callAsync(ApiRequest request, Class<T> type) {
         Objects.requireNonNull(request, "request");
         long made = System.nanoTime();
-        return async(request, () -> read(send(request, made), type, request));
+        return async(request, made, () -> read(send(request, made), type, request));
     }
 
     <T> T read(ApiResponse response, Class<T> type, ApiRequest request) {
@@ -636,10 +674,13 @@ public final class ApiClient implements AutoCloseable {
     /** Releases the transport (when the client made it), the fetched platform keys and the client's threads. */
     @Override
     public void close() {
+        // the waiting tasks include the platform keys' refresh ahead, which is no AsyncCall
         for (Runnable waiting : executor.shutdownNow()) {
-            AsyncCall a = (AsyncCall) waiting;
-            a.future.completeExceptionally(notSent(a.request, "the client was closed"));
+            if (waiting instanceof AsyncCall a && a.claim()) {
+                a.future.completeExceptionally(notSent(a.request, "the client was closed"));
+            }
         }
+        expiries.shutdownNow();
         if (ownKeys != null) {
             ownKeys.close();
         }

@@ -337,6 +337,74 @@ class ApiClientTest {
     }
 
     @Test
+    void anAsyncCallStillWaitingEndsAtItsTotalTimeoutWhileEveryThreadIsHeld() throws Exception {
+        // the one thread is held by the first call's own code (a dependent stage or an interceptor
+        // blocking, say on another call of this client): the second must still end in time
+        platform.otherwise(json(200, "{}"));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ApiClient api = platform.client().retryPolicy(RetryPolicy.NONE).asyncThreads(1)
+                .timeouts(Duration.ofMillis(500), Duration.ofSeconds(1)).interceptor(new ApiInterceptor() {
+                    @Override
+                    public Map<String, String> headers(ApiRequest request, int attempt) {
+                        if (held.getCount() > 0) {
+                            held.countDown();
+                            try {
+                                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        return Map.of();
+                    }
+                }).build()) {
+            api.sendAsync(GET);
+            assertThat(held.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            java.util.concurrent.CompletableFuture<ApiResponse> waiting = api.sendAsync(GET);
+            try {
+                assertThatThrownBy(() -> waiting.get(15, java.util.concurrent.TimeUnit.SECONDS))
+                        .isInstanceOf(java.util.concurrent.ExecutionException.class)
+                        .cause().isInstanceOfSatisfying(ApiTransportException.class, e -> {
+                            assertThat(e.isTimeout()).isTrue();
+                            assertThat(e.getMessage()).contains("not sent").contains("1000 ms");
+                        });
+                assertThat(platform.calls()).isZero();
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    @Test
+    void closingEndsTheWaitingCallsWhenThePlatformKeysRefreshWaitsAmongThem() throws Exception {
+        // no pinned keys: their refresh ahead waits for the client's threads like a call
+        platform.servesKeys = true;
+        platform.otherwise(json(200, "{}"));
+        TestClock clock = TestClock.atNow();
+        platform.now = clock::instant;
+        ApiClient api = ApiClient.builder().endpoint(platform.uri()).allowLoopbackHttp(true).clock(clock)
+                .appId(ScriptedPlatform.APP).appKey(platform.appKey).retryPolicy(RetryPolicy.NONE).asyncThreads(1)
+                .build();
+        api.send(GET);
+        platform.then(json(200, "{}").delayed(10_000));
+        java.util.concurrent.CompletableFuture<ApiResponse> running = api.sendAsync(GET); // holds the one thread
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (platform.inFlight.get() < 1 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        // in the set's last tenth a call starts the refresh: it waits for the held thread
+        clock.advance(Duration.ofMinutes(55));
+        api.send(GET);
+        java.util.concurrent.CompletableFuture<ApiResponse> waiting = api.sendAsync(GET);
+        api.close();
+        assertThat(waiting).isCompletedExceptionally();
+        assertThatThrownBy(waiting::join).hasCauseInstanceOf(ApiTransportException.class)
+                .hasMessageContaining("not sent, the client was closed");
+        assertThatThrownBy(() -> running.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ApiTransportException.class);
+    }
+
+    @Test
     void interceptorsAddUnsignedHeadersButNeverTheProfilesOwn() {
         platform.otherwise(json(200, "{}"));
         try (ApiClient api = platform.client().interceptor(new ApiInterceptor() {
