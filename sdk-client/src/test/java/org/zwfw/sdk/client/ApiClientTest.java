@@ -302,10 +302,10 @@ class ApiClientTest {
 
     @Test
     void anAsyncCallsTotalTimeoutCountsFromWhenItWasMade() {
-        // one thread: the second call waits 400 ms for the first, then has 200 ms of its 600 left
-        platform.otherwise(json(200, "{}").delayed(400));
+        // one thread: the second call waits 1 s for the first, then has 0.5 s of its 1.5 s left
+        platform.otherwise(json(200, "{}").delayed(1000));
         try (ApiClient api = platform.client().retryPolicy(RetryPolicy.NONE).asyncThreads(1)
-                .timeouts(Duration.ofMillis(600), Duration.ofMillis(600))
+                .timeouts(Duration.ofMillis(1500), Duration.ofMillis(1500))
                 .build()) {
             java.util.concurrent.CompletableFuture<ApiResponse> first = api.sendAsync(GET);
             java.util.concurrent.CompletableFuture<ApiResponse> second = api.sendAsync(GET);
