@@ -195,18 +195,7 @@ class JdkHttpTransportTest {
 
     @Test
     void givesUpOnABodyThatTricklesInBeyondTheDeadline() {
-        server.on("/trickle", ex -> {
-            ex.sendResponseHeaders(200, 100);
-            try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
-                    out.write('a');
-                    out.flush();
-                    sleep(100);
-                }
-            } catch (IOException e) {
-                // the client hung up
-            }
-        });
+        server.on("/trickle", ex -> trickle(ex, () -> { }));
         assertThatThrownBy(() -> transport.get(server.uri("/trickle"), "*/*", LIMIT, Duration.ofMillis(500)))
                 .isInstanceOf(HttpTimeoutException.class).hasMessageContaining("500 ms");
     }
@@ -284,19 +273,7 @@ class JdkHttpTransportTest {
     void anExchangeInFlightWhenTheTransportIsClosedStillEndsAtItsDeadline() throws InterruptedException {
         // the body trickles in for 10 s; the transport is closed while it arrives
         CountDownLatch answering = new CountDownLatch(1);
-        server.on("/trickle", ex -> {
-            ex.sendResponseHeaders(200, 100);
-            answering.countDown();
-            try (OutputStream out = ex.getResponseBody()) {
-                for (int i = 0; i < 100; i++) {
-                    out.write('a');
-                    out.flush();
-                    sleep(100);
-                }
-            } catch (IOException e) {
-                // the client hung up
-            }
-        });
+        server.on("/trickle", ex -> trickle(ex, answering::countDown));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread caller = new Thread(() -> {
             try {
@@ -404,6 +381,21 @@ class JdkHttpTransportTest {
             latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers 100 bytes, one every 100 ms (10 s), after {@code started} once the header is sent. */
+    private static void trickle(com.sun.net.httpserver.HttpExchange ex, Runnable started) throws IOException {
+        ex.sendResponseHeaders(200, 100);
+        started.run();
+        try (OutputStream out = ex.getResponseBody()) {
+            for (int i = 0; i < 100; i++) {
+                out.write('a');
+                out.flush();
+                sleep(100);
+            }
+        } catch (IOException e) {
+            // the client hung up
         }
     }
 
