@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,7 +111,7 @@ public final class ApiClient implements AutoCloseable {
     private final Clock clock;
     private final List<ApiInterceptor> interceptors;
     private final int maxResponseBytes;
-    private final ExecutorService executor;
+    private final java.util.concurrent.ThreadPoolExecutor executor;
     /** Ends an asynchronous call still waiting for a thread at its total timeout (one daemon thread, made on first use). */
     private final java.util.concurrent.ScheduledThreadPoolExecutor expiries;
     private final SecureRandom random = new SecureRandom();
@@ -332,7 +331,7 @@ public final class ApiClient implements AutoCloseable {
     /** Ends a call that found no thread within its total timeout; one that started ends by itself. */
     private void expire(AsyncCall a) {
         if (a.claim()) {
-            ((java.util.concurrent.ThreadPoolExecutor) executor).remove(a);
+            executor.remove(a);
             a.future.completeExceptionally(new ApiTransportException(where(a.request) + ": not sent, no thread of the"
                     + " client was free within the total timeout of " + totalTimeout.toMillis() + " ms", true, 0, null));
         }
