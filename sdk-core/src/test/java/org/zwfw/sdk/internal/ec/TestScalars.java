@@ -1,14 +1,38 @@
 package org.zwfw.sdk.internal.ec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
-/** Scalars that the base-point multiplier tests of both curves run against BouncyCastle. */
+/** Scalars that the base-point multiplier tests of both curves run against BouncyCastle, and the comparison. */
 public final class TestScalars {
 
+    private static final ECMultiplier BC = new FixedPointCombMultiplier();
+
     private TestScalars() {
+    }
+
+    /** k·g from {@code sdk} is BouncyCastle's comb result, and a valid point. */
+    public static void agreesWithBouncyCastle(ECMultiplier sdk, ECPoint g, BigInteger k) {
+        ECPoint ours = sdk.multiply(g, k).normalize();
+        assertThat(ours).as("k = %s", k.toString(16)).isEqualTo(BC.multiply(g, k).normalize());
+        assertThat(ours.isValid()).isTrue();
+    }
+
+    /** 1,500 random scalars below n (seeded), about half of them even, each agreeing with BouncyCastle. */
+    public static void randomScalarsAgree(ECMultiplier sdk, ECPoint g, BigInteger n, long seed) {
+        int even = 0;
+        for (BigInteger k : random(n, seed, 1500)) {
+            even += k.testBit(0) ? 0 : 1;
+            agreesWithBouncyCastle(sdk, g, k);
+        }
+        assertThat(even).isBetween(600, 900);
     }
 
     /**
