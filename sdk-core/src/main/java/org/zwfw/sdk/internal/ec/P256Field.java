@@ -335,19 +335,7 @@ final class P256Field {
 
     /** Whether a (a value below 2p) is 0 modulo p. */
     static boolean isZero(long[] a, int ao) {
-        long l0 = a[ao];
-        long l1 = a[ao + 1] + (l0 >> 52);
-        long l2 = a[ao + 2] + (l1 >> 52);
-        long l3 = a[ao + 3] + (l2 >> 52);
-        long l4 = a[ao + 4] + (l3 >> 52);
-        l0 &= MASK;
-        l1 &= MASK;
-        l2 &= MASK;
-        l3 &= MASK;
-        if ((l0 | l1 | l2 | l3 | l4) == 0) {
-            return true;
-        }
-        return l0 == PL[0] && l1 == PL[1] && l2 == PL[2] && l3 == PL[3] && l4 == PL[4];
+        return zeroMask(a, ao) != 0;
     }
 
     /** Whether a and b (values below 2p) are equal modulo p. */
