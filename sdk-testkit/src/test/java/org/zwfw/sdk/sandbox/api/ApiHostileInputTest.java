@@ -51,7 +51,7 @@ class ApiHostileInputTest {
     @AfterEach
     void nothingWasCreated() {
         ApiClient.Reply cases = service.get("/v1/cases?applicant_uscc=" + USCC);
-        assertThat(cases.status()).isEqualTo(200);
+        assertThat(cases.status()).as(new String(cases.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(cases.json().path("items")).as("no case half-created").isEmpty();
     }
 
