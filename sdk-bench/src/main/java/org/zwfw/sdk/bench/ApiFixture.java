@@ -35,7 +35,9 @@ import org.zwfw.sdk.sandbox.Sandbox;
  * so the bare side takes each request of a pool once ({@link #presign}); every answer that is not {@code 200} is counted, and {@link #check()}
  * fails when there was one. Both clients have the settings of the SDK's default transport
  * (redirects never followed, connect timeout 5 s, a 10 s timeout per request, default HTTP
- * version, the client's tasks on a pool); the bare one reads the answer's bytes and nothing else.
+ * version, the client's tasks drained from a queue by two daemon threads: the SDK's pool without
+ * its watchdog, which starts more threads only when a task has waited 50 ms); the bare one reads
+ * the answer's bytes and nothing else.
  */
 final class ApiFixture implements AutoCloseable {
 
@@ -43,6 +45,14 @@ final class ApiFixture implements AutoCloseable {
     static final String PATH = "/v1/service-items/330100-SB-YL-0007";
     private static final String ACCEPT = "application/json, application/problem+json";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** The bare client's executor: two daemon threads draining one queue, as the SDK's transport. */
+    private static final java.util.concurrent.ExecutorService TASKS = new java.util.concurrent.ThreadPoolExecutor(2,
+            2, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "bare-http");
+                t.setDaemon(true);
+                return t;
+            });
 
     /** The sandbox's rate limit: 1,000,000 calls a second, so that it (50 by default) is not what is measured. */
     static final int RATE_LIMIT = 1_000_000;
@@ -96,7 +106,7 @@ final class ApiFixture implements AutoCloseable {
                     .appKey(key).platformKeys(platformKeys).retryPolicy(RetryPolicy.NONE).timeouts(TIMEOUT, TIMEOUT)
                     .build();
             bare = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                    .followRedirects(HttpClient.Redirect.NEVER).build();
+                    .followRedirects(HttpClient.Redirect.NEVER).executor(TASKS).build();
             signer = MessageSigner.of(key);
         } catch (RuntimeException e) {
             closeServer();

@@ -25,25 +25,29 @@ import org.zwfw.sdk.internal.Texts;
  * followed, status 200 only, the body cut off beyond the limit, one deadline for the whole
  * exchange, the URI rules checked again before each request. Each exchange runs in the calling
  * thread ({@code HttpClient.send}; see {@code send}); the client's own tasks run on a pool of
- * daemon threads ({@link #tasks}). Owns that pool and its deadline timer, whose threads end when
- * idle. Thread-safe.
+ * daemon threads ({@link #tasks}). Owns that pool and its deadline timer (also the pool's
+ * watchdog), whose threads end when idle. Thread-safe.
  */
 final class JdkHttpTransport implements HttpTransport {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
+    /** How long a task of the client may wait while every worker is held before another starts. */
+    static final Duration STALL = Duration.ofMillis(50);
+
     /**
-     * The client's executor, daemon threads ended after 30 s idle. {@code java.net.http} runs the
-     * tasks of the calling thread in place and hands this executor what its one selector thread,
-     * which serves every connection of the client and fires its timeouts, must not run itself: a
-     * response arriving, a TLS handshake's delegated tasks (the server's certificate checked, which
-     * blocks when the JVM checks revocation over OCSP or CRL, or a trust manager blocks), and what
-     * follows a failed exchange (its own retry of a {@code GET} connects anew, resolving the host).
-     * Run on the selector thread ({@code Runnable::run}), one blocked check stalls every exchange of
-     * the transport past its deadline ({@code spec/http.md} §2). {@link #close()} leaves it running,
-     * so that an exchange in flight still ends; its threads end when idle.
+     * The client's executor ({@link TaskPool}: two workers, another whenever a task has waited
+     * {@link #STALL}, daemon threads ended after 30 s idle). {@code java.net.http} runs the tasks of
+     * the calling thread in place and hands this executor what its one selector thread, which
+     * serves every connection of the client and fires its timeouts, must not run itself: a response
+     * arriving, a TLS handshake's delegated tasks (the server's certificate checked, which blocks
+     * when the JVM checks revocation over OCSP or CRL, or a trust manager blocks), and what follows
+     * a failed exchange (its own retry of a {@code GET} connects anew, resolving the host). Run on
+     * the selector thread ({@code Runnable::run}), one blocked check stalls every exchange of the
+     * transport past its deadline ({@code spec/http.md} §2). {@link #close()} leaves it running, so
+     * that an exchange in flight still ends; its threads end when idle.
      */
-    private final java.util.concurrent.ThreadPoolExecutor tasks;
+    private final TaskPool tasks;
 
     /** Ends a body still arriving at its exchange's deadline (one daemon thread, made on first use). */
     private final java.util.concurrent.ScheduledThreadPoolExecutor timer;
@@ -69,12 +73,11 @@ final class JdkHttpTransport implements HttpTransport {
         // an idle transport keeps no timer thread
         this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
         this.timer.allowCoreThreadTimeOut(true);
-        this.tasks = new java.util.concurrent.ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.tasks = new TaskPool(2, STALL, Duration.ofSeconds(30), timer, r -> {
+            Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).executor(tasks);
         this.client = (tls == null ? b : b.sslContext(tls)).build();

@@ -1,0 +1,136 @@
+package org.zwfw.sdk.http;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor of {@link JdkHttpTransport}'s client: tasks wait in one queue that a few workers
+ * drain ({@code core}, started on demand); when the oldest waiting task has waited {@code stall}
+ * or longer, every worker being held (a TLS certificate check waiting on OCSP, a host being
+ * resolved), a watchdog on {@code watchdog} starts one more worker, and again after each further
+ * {@code stall} while tasks keep waiting. So a blocked task holds the others back by about
+ * {@code stall}, and no task waits forever behind blocked ones. A worker idle for
+ * {@code keepAlive} ends: an idle pool keeps no thread.
+ *
+ * <p>Why not a thread per task ({@code Executors.newCachedThreadPool}, a hand-off queue): a few
+ * busy workers take the next task without a thread parked and woken per hand-off, which under 32
+ * concurrent calls cost about 50 µs of CPU per call ({@code spec/http.md} §2). Why not a fixed
+ * pool: one blocked task would hold every task queued behind it.
+ *
+ * <p>When the watchdog refuses work (its owner closed it), a task that finds every core worker
+ * started gets a worker of its own instead: exchanges still in flight end. Thread-safe.
+ */
+final class TaskPool implements Executor {
+
+    private record Task(Runnable run, long queuedAt) {
+    }
+
+    private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger workers = new AtomicInteger();
+    private final AtomicBoolean watching = new AtomicBoolean();
+    private final int core;
+    private final long stallNanos;
+    private final long keepAliveNanos;
+    private final ScheduledExecutorService watchdog;
+    private final ThreadFactory threads;
+
+    TaskPool(int core, java.time.Duration stall, java.time.Duration keepAlive, ScheduledExecutorService watchdog,
+            ThreadFactory threads) {
+        if (core < 1) {
+            throw new IllegalArgumentException("core must be at least 1, not " + core);
+        }
+        this.core = core;
+        this.stallNanos = stall.toNanos();
+        this.keepAliveNanos = keepAlive.toNanos();
+        this.watchdog = Objects.requireNonNull(watchdog, "watchdog");
+        this.threads = Objects.requireNonNull(threads, "threads");
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        queue.offer(new Task(Objects.requireNonNull(task, "task"), System.nanoTime()));
+        for (int n = workers.get(); n < core; n = workers.get()) {
+            if (workers.compareAndSet(n, n + 1)) {
+                start();
+                return;
+            }
+        }
+        watch();
+    }
+
+    /** The workers alive now (for tests). */
+    int workers() {
+        return workers.get();
+    }
+
+    /** Arms one check, unless one is already armed. */
+    private void watch() {
+        if (!watching.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            watchdog.schedule(this::check, stallNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            watching.set(false);
+            workers.incrementAndGet();
+            start();
+        }
+    }
+
+    private void check() {
+        watching.set(false);
+        Task head = queue.peek();
+        if (head == null) {
+            return;
+        }
+        if (System.nanoTime() - head.queuedAt() >= stallNanos) {
+            workers.incrementAndGet();
+            start();
+        }
+        watch();
+    }
+
+    /** Starts a worker already counted in {@link #workers}. */
+    private void start() {
+        try {
+            threads.newThread(this::work).start();
+        } catch (RuntimeException | Error e) {
+            workers.decrementAndGet();
+            throw e;
+        }
+    }
+
+    private void work() {
+        Thread self = Thread.currentThread();
+        while (true) {
+            Task task;
+            try {
+                Thread.interrupted(); // a task's interrupt does not end the worker
+                task = queue.poll(keepAliveNanos, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (task == null) {
+                workers.decrementAndGet();
+                // a task queued while this worker was ending, counted still alive, is not stranded
+                if (queue.isEmpty()) {
+                    return;
+                }
+                workers.incrementAndGet();
+                continue;
+            }
+            try {
+                task.run().run();
+            } catch (Throwable t) {
+                self.getUncaughtExceptionHandler().uncaughtException(self, t);
+            }
+        }
+    }
+}
