@@ -39,15 +39,20 @@ class TaskPoolTest {
     /** Submits a task that blocks until the test ends; returns once it runs. */
     private void block(TaskPool pool) throws InterruptedException {
         CountDownLatch running = new CountDownLatch(1);
-        pool.execute(() -> {
+        pool.execute(blocking(running));
+        assertThat(running.await(10, TimeUnit.SECONDS)).as("the blocking task runs").isTrue();
+    }
+
+    /** A task that counts {@code running} down, then blocks until the test ends. */
+    private Runnable blocking(CountDownLatch running) {
+        return () -> {
             running.countDown();
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        });
-        assertThat(running.await(10, TimeUnit.SECONDS)).as("the blocking task runs").isTrue();
+        };
     }
 
     @Test
@@ -95,16 +100,8 @@ class TaskPoolTest {
         // queued at once: each worker the watchdog starts takes one and blocks in turn, so the
         // last one runs only if the watchdog keeps starting workers while tasks wait
         CountDownLatch blocked = new CountDownLatch(2);
-        for (int i = 0; i < 2; i++) {
-            pool.execute(() -> {
-                blocked.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-        }
+        pool.execute(blocking(blocked));
+        pool.execute(blocking(blocked));
         CountDownLatch ran = new CountDownLatch(1);
         pool.execute(ran::countDown);
         assertThat(ran.await(5, TimeUnit.SECONDS)).as("the last queued task ran").isTrue();
