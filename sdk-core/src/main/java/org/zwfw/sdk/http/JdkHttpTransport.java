@@ -25,8 +25,8 @@ import org.zwfw.sdk.internal.Texts;
  * followed, status 200 only, the body cut off beyond the limit, one deadline for the whole
  * exchange, the URI rules checked again before each request. Each exchange runs in the calling
  * thread ({@code HttpClient.send}; see {@code send}); the client's own tasks run on a pool of
- * daemon threads ({@link #tasks}). Owns that pool and its deadline timer (also the pool's
- * watchdog), whose threads end when idle. Thread-safe.
+ * daemon threads ({@link #tasks}). Owns that pool, its watchdog and its deadline timer, whose
+ * threads end when idle. Thread-safe.
  */
 final class JdkHttpTransport implements HttpTransport {
 
@@ -44,8 +44,8 @@ final class JdkHttpTransport implements HttpTransport {
      * when the JVM checks revocation over OCSP or CRL, or a trust manager blocks), and what follows
      * a failed exchange (its own retry of a {@code GET} connects anew, resolving the host). Run on
      * the selector thread ({@code Runnable::run}), one blocked check stalls every exchange of the
-     * transport past its deadline ({@code spec/http.md} §2). {@link #close()} leaves it running, so
-     * that an exchange in flight still ends; its threads end when idle.
+     * transport past its deadline ({@code spec/http.md} §2). {@link #close()} leaves it and its
+     * watchdog running, so that an exchange in flight still ends; their threads end when idle.
      */
     private final TaskPool tasks;
 
@@ -73,7 +73,17 @@ final class JdkHttpTransport implements HttpTransport {
         // an idle transport keeps no timer thread
         this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
         this.timer.allowCoreThreadTimeOut(true);
-        this.tasks = new TaskPool(2, STALL, Duration.ofSeconds(30), timer, r -> {
+        // the pool's own watchdog, never shut down: after close() a task of an exchange in flight
+        // still waits for a busy worker up to STALL, instead of a thread started for each task
+        java.util.concurrent.ScheduledThreadPoolExecutor watchdog = new java.util.concurrent.ScheduledThreadPoolExecutor(
+                1, r -> {
+                    Thread t = new Thread(r, "zwfw-http-watchdog-" + THREADS.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        watchdog.setKeepAliveTime(30, TimeUnit.SECONDS);
+        watchdog.allowCoreThreadTimeOut(true);
+        this.tasks = new TaskPool(2, STALL, Duration.ofSeconds(30), watchdog, r -> {
             Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * concurrent calls cost about 50 µs of CPU per call ({@code spec/http.md} §2). Why not a fixed
  * pool: one blocked task would hold every task queued behind it.
  *
- * <p>When the watchdog refuses work (its owner closed it), a task that finds every core worker
- * started gets a worker of its own instead: exchanges still in flight end. Thread-safe.
+ * <p>When no thread can be made, the task stays queued and the watchdog tries again after
+ * {@code stall}. When the watchdog refuses work (its owner closed it), a task that finds every
+ * core worker started gets a worker of its own instead: exchanges still in flight end. Thread-safe.
  */
 final class TaskPool implements Executor {
 
@@ -58,11 +59,13 @@ final class TaskPool implements Executor {
         queue.offer(new Task(Objects.requireNonNull(task, "task"), System.nanoTime()));
         for (int n = workers.get(); n < core; n = workers.get()) {
             if (workers.compareAndSet(n, n + 1)) {
-                start();
-                return;
+                if (tryStart()) {
+                    return;
+                }
+                break; // no thread now: the task waits, and the watchdog tries again
             }
         }
-        watch();
+        watch(stallNanos);
     }
 
     /** The workers alive now (for tests). */
@@ -70,13 +73,16 @@ final class TaskPool implements Executor {
         return workers.get();
     }
 
-    /** Arms one check, unless one is already armed. */
-    private void watch() {
+    /**
+     * Arms one check in {@code delayNanos}, unless one is already armed; with the watchdog closed,
+     * starts a worker at once instead.
+     */
+    private void watch(long delayNanos) {
         if (!watching.compareAndSet(false, true)) {
             return;
         }
         try {
-            watchdog.schedule(this::check, stallNanos, TimeUnit.NANOSECONDS);
+            watchdog.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             watching.set(false);
             workers.incrementAndGet();
@@ -90,14 +96,32 @@ final class TaskPool implements Executor {
         if (head == null) {
             return;
         }
-        if (System.nanoTime() - head.queuedAt() >= stallNanos) {
-            workers.incrementAndGet();
-            start();
+        long waited = System.nanoTime() - head.queuedAt();
+        if (waited < stallNanos) {
+            watch(stallNanos - waited); // when this task will have waited the bound
+            return;
         }
-        watch();
+        workers.incrementAndGet();
+        tryStart(); // no thread now: tried again after the bound
+        watch(stallNanos);
     }
 
-    /** Starts a worker already counted in {@link #workers}. */
+    /**
+     * {@link #start()}, {@code false} when no thread could be made ({@code OutOfMemoryError: unable
+     * to create native thread}). The caller's task stays queued: an error thrown to
+     * {@code java.net.http} ends its client (JDK 25 aborts the selector on a refused task, JDK 17
+     * fails the step that handed it over).
+     */
+    private boolean tryStart() {
+        try {
+            start();
+            return true;
+        } catch (RuntimeException | Error e) {
+            return false;
+        }
+    }
+
+    /** Starts a worker already counted in {@link #workers}; uncounts it when no thread starts. */
     private void start() {
         try {
             threads.newThread(this::work).start();

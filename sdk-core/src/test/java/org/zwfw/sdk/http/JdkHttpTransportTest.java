@@ -291,6 +291,44 @@ class JdkHttpTransportTest {
         assertThat(failure.get()).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("1500 ms");
     }
 
+    @Test
+    void anExchangeInFlightWhenTheTransportIsClosedStartsNoThreadPerTask() throws InterruptedException {
+        // 60 chunks, one each 10 ms: each arrival is a task of the client; with the watchdog shut
+        // by close(), a task behind the two workers used to get a thread of its own (kept 30 s)
+        CountDownLatch answering = new CountDownLatch(1);
+        server.on("/chunks", ex -> {
+            ex.getResponseHeaders().set("Content-Type", "application/trustlist+jwt");
+            ex.sendResponseHeaders(200, 0);
+            answering.countDown();
+            try (OutputStream out = ex.getResponseBody()) {
+                for (int i = 0; i < 60; i++) {
+                    out.write(new byte[4096]);
+                    out.flush();
+                    sleep(10);
+                }
+            } catch (IOException e) {
+                // the client hung up
+            }
+        });
+        AtomicReference<Object> result = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                result.set(transport.get(server.uri("/chunks"), ACCEPT, 1 << 20, TIMEOUT).length);
+            } catch (Throwable t) {
+                result.set(t);
+            }
+        });
+        caller.setDaemon(true);
+        caller.start();
+        await(answering);
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = mx.getTotalStartedThreadCount();
+        transport.close();
+        caller.join(10_000);
+        assertThat(result.get()).as("the exchange in flight ends").isEqualTo(60 * 4096);
+        assertThat(mx.getTotalStartedThreadCount() - before).as("threads started after close()").isLessThan(10);
+    }
+
     private HttpTransport.Response post(String path, String form, int limit, Duration timeout) throws IOException {
         return transport.exchange(new HttpTransport.Request("POST", server.uri(path), java.util.Map.of(
                 "Content-Type", "application/x-www-form-urlencoded", "Authorization", "Basic c2VjcmV0"),

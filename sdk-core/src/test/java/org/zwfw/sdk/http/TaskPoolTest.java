@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,76 @@ class TaskPoolTest {
         block(pool);
         block(pool);
         watchdog.shutdown();
+        CountDownLatch ran = new CountDownLatch(1);
+        pool.execute(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).as("the queued task ran").isTrue();
+    }
+
+    @Test
+    void aTaskQueuedJustAfterTheWatchdogArmedWaitsAboutTheStallBoundNotTwice() throws InterruptedException {
+        TaskPool pool = pool(Duration.ofMillis(400), Duration.ofSeconds(30));
+        block(pool);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch hold = new CountDownLatch(1);
+        pool.execute(() -> {
+            holding.countDown();
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+        // queued behind two held workers: the watchdog is armed for 400 ms from now; the second
+        // worker then takes it and blocks, and the next task queued waits behind both
+        CountDownLatch taken = new CountDownLatch(1);
+        pool.execute(() -> {
+            taken.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        hold.countDown();
+        assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch ran = new CountDownLatch(1);
+        long start = System.nanoTime();
+        pool.execute(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).as("the queued task ran").isTrue();
+        // the check armed for the earlier task finds this one not yet 400 ms old: the next check
+        // comes when it is, not a whole stall bound later (about 800 ms)
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(650));
+    }
+
+    @Test
+    void aTaskWhoseWorkerCannotStartWaitsQueuedForTheWatchdogsNextTry() throws InterruptedException {
+        AtomicBoolean fail = new AtomicBoolean(true);
+        TaskPool pool = new TaskPool(2, Duration.ofMillis(20), Duration.ofSeconds(30), watchdog, r -> {
+            if (fail.getAndSet(false)) {
+                throw new OutOfMemoryError("unable to create native thread");
+            }
+            return threads.newThread(r);
+        });
+        // an error thrown to java.net.http's selector ends the client (JDK 25: a
+        // RejectedExecutionException aborts it; JDK 17: the step that handed the task over fails)
+        CountDownLatch ran = new CountDownLatch(1);
+        pool.execute(ran::countDown);
+        assertThat(ran.await(5, TimeUnit.SECONDS)).as("the task ran once a worker could start").isTrue();
+    }
+
+    @Test
+    void theWatchdogTriesAgainWhenAWorkerCannotStart() throws InterruptedException {
+        AtomicBoolean failNext = new AtomicBoolean();
+        TaskPool pool = new TaskPool(2, Duration.ofMillis(20), Duration.ofSeconds(30), watchdog, r -> {
+            if (failNext.getAndSet(false)) {
+                throw new OutOfMemoryError("unable to create native thread");
+            }
+            return threads.newThread(r);
+        });
+        block(pool);
+        block(pool);
+        failNext.set(true);
         CountDownLatch ran = new CountDownLatch(1);
         pool.execute(ran::countDown);
         assertThat(ran.await(5, TimeUnit.SECONDS)).as("the queued task ran").isTrue();
