@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * resolved), a watchdog on {@code watchdog} starts one more worker, and again after each further
  * {@code stall} while tasks keep waiting. So a blocked task holds the others back by about
  * {@code stall}, and no task waits forever behind blocked ones. A worker idle for
- * {@code keepAlive} ends: an idle pool keeps no thread.
+ * {@code keepAlive} ends: an idle pool keeps no thread; and a worker that finds the queue empty
+ * after its task while more than {@code core} workers are free ends at once, so that the pool
+ * shrinks back to {@code core} after the blocked tasks end, also under steady traffic.
  *
  * <p>Why not a thread per task ({@code Executors.newCachedThreadPool}, a hand-off queue): a few
  * busy workers take the next task without a thread parked and woken per hand-off, which under 32
@@ -35,6 +37,8 @@ final class TaskPool implements Executor {
 
     private final LinkedBlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger workers = new AtomicInteger();
+    /** Workers running a task now. */
+    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean watching = new AtomicBoolean();
     private final int core;
     private final long stallNanos;
@@ -143,18 +147,43 @@ final class TaskPool implements Executor {
             }
             if (task == null) {
                 workers.decrementAndGet();
-                // a task queued while this worker was ending, counted still alive, is not stranded
-                if (queue.isEmpty()) {
-                    return;
+                if (stillNeeded()) {
+                    continue;
                 }
-                workers.incrementAndGet();
-                continue;
+                return;
             }
+            running.incrementAndGet();
             try {
                 task.run().run();
             } catch (Throwable t) {
-                self.getUncaughtExceptionHandler().uncaughtException(self, t);
+                try {
+                    self.getUncaughtExceptionHandler().uncaughtException(self, t);
+                } catch (Throwable ignored) {
+                    // a handler that fails does not end the worker
+                }
+            } finally {
+                running.decrementAndGet();
+            }
+            // a worker the watchdog added ends once more than core workers are free and nothing
+            // waits: under steady traffic the queue's waiters are woken in turn, so none would
+            // ever stay idle for keepAlive, and each hand-off would wake a thread again
+            int n = workers.get();
+            if (n - running.get() > core && queue.isEmpty() && workers.compareAndSet(n, n - 1)
+                    && !stillNeeded()) {
+                return;
             }
         }
+    }
+
+    /**
+     * For a worker just uncounted: {@code true}, counted again, when a task was queued meanwhile (one
+     * queued while this worker was ending, still counted alive, must not be stranded).
+     */
+    private boolean stillNeeded() {
+        if (queue.isEmpty()) {
+            return false;
+        }
+        workers.incrementAndGet();
+        return true;
     }
 }

@@ -111,6 +111,38 @@ class TaskPoolTest {
     }
 
     @Test
+    void afterTheBlockedTasksEndThePoolShrinksToItsCoreUnderSteadyTraffic() throws InterruptedException {
+        // keep-alive far beyond the test: only the rule for spare workers can end them
+        TaskPool pool = pool(Duration.ofMillis(20), Duration.ofSeconds(30));
+        block(pool);
+        block(pool);
+        CountDownLatch blocked = new CountDownLatch(3);
+        for (int i = 0; i < 3; i++) {
+            pool.execute(blocking(blocked));
+        }
+        assertThat(blocked.await(5, TimeUnit.SECONDS)).as("three workers added").isTrue();
+        assertThat(pool.workers()).isEqualTo(5);
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        int sent = 0;
+        while (pool.workers() > 2 && System.nanoTime() < deadline) {
+            CountDownLatch ran = new CountDownLatch(1);
+            pool.execute(ran::countDown);
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+            sent++;
+            Thread.sleep(1);
+        }
+        assertThat(pool.workers()).as("workers after %d short tasks", sent).isEqualTo(2);
+        // and the two left still serve
+        CountDownLatch more = new CountDownLatch(100);
+        for (int i = 0; i < 100; i++) {
+            pool.execute(more::countDown);
+        }
+        assertThat(more.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pool.workers()).isEqualTo(2);
+    }
+
+    @Test
     void idleWorkersEndAndTheNextTaskStartsOneAgain() throws InterruptedException {
         TaskPool pool = pool(Duration.ofMillis(50), Duration.ofMillis(100));
         CountDownLatch first = new CountDownLatch(2);
@@ -140,10 +172,12 @@ class TaskPoolTest {
     }
 
     @Test
-    void aFailingTaskKeepsItsWorker() throws InterruptedException {
+    void aFailingTaskKeepsItsWorkerAlsoWhenTheHandlerFails() throws InterruptedException {
         TaskPool pool = new TaskPool(1, Duration.ofSeconds(30), Duration.ofSeconds(30), watchdog, r -> {
             Thread t = threads.newThread(r);
-            t.setUncaughtExceptionHandler((th, e) -> { });
+            t.setUncaughtExceptionHandler((th, e) -> {
+                throw new IllegalStateException("the handler failed too");
+            });
             return t;
         });
         pool.execute(() -> {
