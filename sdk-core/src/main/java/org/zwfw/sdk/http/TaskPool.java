@@ -90,7 +90,7 @@ final class TaskPool implements Executor {
         } catch (RejectedExecutionException e) {
             watching.set(false);
             workers.incrementAndGet();
-            start();
+            tryStart(); // never an error thrown to java.net.http (see tryStart)
         }
     }
 
