@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Why not a thread per task ({@code Executors.newCachedThreadPool}, a hand-off queue): a few
  * busy workers take the next task without a thread parked and woken per hand-off, which under 32
- * concurrent calls cost about 50 µs of CPU per call ({@code spec/http.md} §2). Why not a fixed
+ * concurrent calls cost 30–60 µs of CPU per call ({@code spec/http.md} §2). Why not a fixed
  * pool: one blocked task would hold every task queued behind it.
  *
  * <p>When no thread can be made, the task stays queued and the watchdog tries again after
