@@ -33,7 +33,7 @@ final class JdkHttpTransport implements HttpTransport {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     /** How long a task of the client may wait while every worker is held before another starts. */
-    static final Duration STALL = Duration.ofMillis(50);
+    private static final Duration STALL = Duration.ofMillis(50);
 
     /**
      * The client's executor ({@link TaskPool}: two workers, another whenever a task has waited
@@ -64,34 +64,34 @@ final class JdkHttpTransport implements HttpTransport {
      *            trusts its own loopback server)
      */
     JdkHttpTransport(Duration connectTimeout, boolean allowLoopbackHttp, javax.net.ssl.SSLContext tls) {
-        this.timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "zwfw-http-deadline-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = idleEnding("zwfw-http-deadline-");
         this.timer.setRemoveOnCancelPolicy(true);
-        // an idle transport keeps no timer thread
-        this.timer.setKeepAliveTime(30, TimeUnit.SECONDS);
-        this.timer.allowCoreThreadTimeOut(true);
         // the pool's own watchdog, never shut down: after close() a task of an exchange in flight
         // still waits for a busy worker up to STALL, instead of a thread started for each task
-        java.util.concurrent.ScheduledThreadPoolExecutor watchdog = new java.util.concurrent.ScheduledThreadPoolExecutor(
-                1, r -> {
-                    Thread t = new Thread(r, "zwfw-http-watchdog-" + THREADS.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        watchdog.setKeepAliveTime(30, TimeUnit.SECONDS);
-        watchdog.allowCoreThreadTimeOut(true);
-        this.tasks = new TaskPool(2, STALL, Duration.ofSeconds(30), watchdog, r -> {
-            Thread t = new Thread(r, "zwfw-http-" + THREADS.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.tasks = new TaskPool(2, STALL, Duration.ofSeconds(30), idleEnding("zwfw-http-watchdog-"),
+                daemons("zwfw-http-"));
         HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER).executor(tasks);
         this.client = (tls == null ? b : b.sslContext(tls)).build();
         this.allowLoopbackHttp = allowLoopbackHttp;
+    }
+
+    /** Daemon threads named {@code prefix} and a number. */
+    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
+        return r -> {
+            Thread t = new Thread(r, prefix + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** A one-thread scheduler on a daemon thread made on first use and ended after 30 s idle. */
+    private static java.util.concurrent.ScheduledThreadPoolExecutor idleEnding(String prefix) {
+        java.util.concurrent.ScheduledThreadPoolExecutor s = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                daemons(prefix));
+        s.setKeepAliveTime(30, TimeUnit.SECONDS);
+        s.allowCoreThreadTimeOut(true);
+        return s;
     }
 
     @Override

@@ -111,27 +111,18 @@ final class TaskPool implements Executor {
     }
 
     /**
-     * {@link #start()}, {@code false} when no thread could be made ({@code OutOfMemoryError: unable
-     * to create native thread}). The caller's task stays queued: an error thrown to
-     * {@code java.net.http} ends its client (JDK 25 aborts the selector on a refused task, JDK 17
-     * fails the step that handed it over).
+     * Starts a worker already counted in {@link #workers}; {@code false}, the worker uncounted, when
+     * no thread could be made ({@code OutOfMemoryError: unable to create native thread}). The
+     * caller's task stays queued: an error thrown to {@code java.net.http} ends its client (JDK 25
+     * aborts the selector on a refused task, JDK 17 fails the step that handed it over).
      */
     private boolean tryStart() {
         try {
-            start();
+            threads.newThread(this::work).start();
             return true;
         } catch (RuntimeException | Error e) {
-            return false;
-        }
-    }
-
-    /** Starts a worker already counted in {@link #workers}; uncounts it when no thread starts. */
-    private void start() {
-        try {
-            threads.newThread(this::work).start();
-        } catch (RuntimeException | Error e) {
             workers.decrementAndGet();
-            throw e;
+            return false;
         }
     }
 
